@@ -1,0 +1,53 @@
+import type { CubeFace } from './geometry/cube.ts';
+
+/**
+ * manifest.json of a tiled panorama: written by the pipeline (api/panorama), read by the viewer.
+ * All URLs are relative to the manifest's own URL. The cube convention is documented in geometry/cube.ts.
+ */
+export interface PanoramaManifest {
+  version: 1;
+  /** Content address of this pyramid: hash of the source bytes and the pipeline settings. */
+  id: string;
+  /** sha256 (hex) of the uploaded source file. */
+  sourceHash: string;
+  projection: {
+    type: 'cubemap';
+    /** Always ['f','r','b','l','u','d']; see geometry/cube.ts for each face's orientation. */
+    faceOrder: readonly CubeFace[];
+  };
+  /** Edge length in pixels of a face at the top level. */
+  faceSize: number;
+  tileSize: number;
+  /** Lowest (smallest) level first. Level 0 fits in one tile per face. */
+  levels: PanoramaLevel[];
+  /** Template with {level}, {face}, {x} (column), {y} (row), e.g. "tiles/{level}/{face}/{y}_{x}.webp". */
+  tileUrl: string;
+  format: 'webp' | 'jpeg' | 'avif';
+  /** Low-resolution cube for the first paint: six faces side by side in faceOrder, each previewFaceSize wide. */
+  preview: { url: string; faceSize: number; bytes: number };
+  /** A tiny 2:1 equirectangular image as a data: URL, to inline in HTML. */
+  placeholder: string;
+  /** 2:1 equirectangular poster for listings, social cards and the hall page's LCP image. */
+  poster: { url: string; width: number; height: number; bytes: number };
+  bytes: { tiles: number; total: number };
+  source: PanoramaSource;
+}
+
+export interface PanoramaLevel {
+  index: number;
+  faceSize: number;
+  /** Tiles per face along each axis; edge tiles may be smaller than tileSize. */
+  tiles: number;
+  bytes: number;
+}
+
+export interface PanoramaSource {
+  width: number;
+  height: number;
+  format: string;
+  /** Where the source sits in the full sphere (from GPano XMP; the whole sphere when absent). */
+  fullWidth: number;
+  fullHeight: number;
+  croppedLeft: number;
+  croppedTop: number;
+}
