@@ -12,14 +12,14 @@ export function signBoard(text: string, cx: number, y: number, width: number, he
     textToSvg(text, { x: cx, y: y + height / 2 + size * 0.36, size, weight: 700, anchor: 'middle', maxWidth: width * 0.9 }, `fill="${accentText}"`);
 }
 
-/** A framed display panel with a title strip; `content` is drawn inside (x, y, w, h) by the caller. */
+/** A framed display panel with a title strip (blank when title is ''); `content` is drawn inside (x, y, w, h) by the caller. */
 export function displayPanel(title: string, x: number, y: number, w: number, h: number, ctx: FaceContext, content: string): string {
   const { fixture, accent } = ctx.palette;
   return `<rect x="${x + 8}" y="${y + 10}" width="${w}" height="${h}" fill="#000" opacity="0.14"/>` +
     `<rect x="${x - 6}" y="${y - 6}" width="${w + 12}" height="${h + 12}" fill="${darken(fixture, 0.35)}"/>` +
     `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fixture}"/>` +
     `<rect x="${x}" y="${y}" width="${w}" height="${h * 0.16}" fill="${accent}"/>` +
-    textToSvg(title, { x: x + w / 2, y: y + h * 0.118, size: h * 0.095, weight: 700, anchor: 'middle', maxWidth: w * 0.9 }, `fill="${ctx.palette.accentText}"`) +
+    (title === '' ? '' : textToSvg(title, { x: x + w / 2, y: y + h * 0.118, size: h * 0.095, weight: 700, anchor: 'middle', maxWidth: w * 0.9 }, `fill="${ctx.palette.accentText}"`)) +
     content;
 }
 

@@ -16,7 +16,7 @@ function centrepiece(ctx: FaceContext): string {
       return screen(250, 290, 500, 290, ctx, '欢迎莅临指导') + counter(300, 400, 200, ctx) +
         textToSvg(ctx.firmName, { x: 500, y: BASEBOARD_TOP - 100, size: 40, weight: 700, anchor: 'middle', maxWidth: 360 }, `fill="${palette.accent}"`);
     case 'products':
-      return displayPanel(ctx.signs[0] ?? '主营产品', 230, 290, 540, 330, ctx, productRow(230, 560, 540, 4, ctx)) +
+      return displayPanel('', 230, 290, 540, 330, ctx, productRow(230, 560, 540, 4, ctx)) +
         plinth(280, 130, 230, ctx) + plinth(500, 150, 270, ctx) + plinth(720, 130, 230, ctx);
     case 'workshop':
       return machine(60, 400, 520, ctx) + machine(540, 400, 520, ctx);
@@ -50,7 +50,7 @@ export function sideWall(ctx: FaceContext, signs: readonly [string, string]): st
     const inner = ctx.kind === 'lab' || ctx.kind === 'meeting' ? barChart(x + 40, 360, 280, 200, ctx)
       : ctx.kind === 'products' || ctx.kind === 'workshop' ? productRow(x, 420, 360, 2, ctx) + textLines(x + 40, 470, 280, 100, ctx)
       : textLines(x + 40, 330, 280, 260, ctx);
-    out += displayPanel(sign, x, 240, 360, 380, ctx, inner);
+    out += displayPanel('', x, 240, 360, 380, ctx, inner);
     if (ctx.kind === 'products') out += plinth(x + 180, 120, 200 + Math.round(ctx.random() * 60), ctx);
     else if (ctx.kind === 'workshop') out += machine(x + 20, 320, 240, ctx);
     else if (ctx.kind === 'entrance') out += plant(x + 180);

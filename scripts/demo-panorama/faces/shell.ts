@@ -39,8 +39,8 @@ export function floorFace(ctx: FaceContext): { defs: string; body: string } {
     body += `<rect x="400" width="200" height="${VIEW}" fill="${darken(accent, 0.1)}"/><rect x="412" width="176" height="${VIEW}" fill="${accent}"/>` +
       `<rect x="424" width="4" height="${VIEW}" fill="${lighten(accent, 0.35)}"/><rect x="572" width="4" height="${VIEW}" fill="${lighten(accent, 0.35)}"/>`;
   }
-  body += `<circle cx="500" cy="500" r="150" fill="${darken(accent, 0.2)}"/><circle cx="500" cy="500" r="136" fill="${lighten(accent, 0.15)}"/>` +
-    `<circle cx="500" cy="500" r="92" fill="none" stroke="${lighten(accent, 0.6)}" stroke-width="8"/>`;
+  body += `<circle cx="500" cy="500" r="110" fill="${darken(accent, 0.2)}"/><circle cx="500" cy="500" r="98" fill="${lighten(accent, 0.15)}"/>` +
+    `<circle cx="500" cy="500" r="64" fill="none" stroke="${lighten(accent, 0.6)}" stroke-width="8"/>`;
   // Ambient occlusion where the floor meets the walls; symmetric so adjacent faces agree at their shared edges.
   const defs = `<linearGradient id="ao" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#000" stop-opacity="0.22"/><stop offset="1" stop-color="#000" stop-opacity="0"/></linearGradient>`;
   for (const angle of [0, 90, 180, 270]) body += `<rect width="${VIEW}" height="70" fill="url(#ao)" transform="rotate(${angle} 500 500)"/>`;
