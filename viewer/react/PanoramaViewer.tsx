@@ -1,0 +1,202 @@
+import { Canvas } from '@react-three/fiber';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { WebGLRenderer } from 'three';
+import type { PanoramaManifest } from '../manifest.ts';
+import { HOTSPOT_ICON_PX } from '../render/hotspotStyle.ts';
+import type { TiledCubeStats } from '../render/TiledCube.ts';
+import type { Hotspot, ViewDegrees } from '../types.ts';
+import { DEFAULT_VIEW, ViewController } from '../view/controller.ts';
+import { MAX_FOV } from '../view/limits.ts';
+import { pickHotspot } from '../view/pick.ts';
+import { pixelsPerRadian, screenToYawPitch } from '../view/projection.ts';
+import { DEG, type View } from '../view/types.ts';
+import { HotspotList } from './HotspotList.tsx';
+import { PanoramaScene } from './PanoramaScene.tsx';
+import { STRINGS, type Locale } from './strings.ts';
+import { useFullscreen } from './useFullscreen.ts';
+import { useGyroscope } from './useGyroscope.ts';
+import { useKeyboardControls } from './useKeyboardControls.ts';
+import { usePointerControls } from './usePointerControls.ts';
+import { usePrefersReducedMotion } from './usePrefersReducedMotion.ts';
+import { useXRSupport } from './useXRSupport.ts';
+import { ViewerToolbar } from './ViewerToolbar.tsx';
+import { XRControllers } from './XRControllers.tsx';
+import { hasWebGL, toDegrees, toRadians } from './viewConversion.ts';
+
+export interface PanoramaViewerProps {
+  manifest: PanoramaManifest;
+  /** Absolute URL of the manifest; tile and preview URLs resolve against it. */
+  baseUrl: string;
+  /** View to open each manifest at (degrees). */
+  initialView?: Partial<ViewDegrees>;
+  /** A "go to" request: applied whenever its value changes (deep links opened while the viewer is live). */
+  view?: Partial<ViewDegrees>;
+  hotspots?: readonly Hotspot[];
+  /** Called on every view change (degrees); keep it cheap, do not store it in React state per frame. */
+  onViewChange?: (view: ViewDegrees) => void;
+  /** A hotspot was opened by click, tap, Enter or VR controller. Scene links arrive after the turn-and-fade. */
+  onHotspotActivate?: (hotspot: Hotspot) => void;
+  /** Editor mode: taps report a position for a new hotspot instead of opening hotspots. */
+  editable?: boolean;
+  onPlace?: (at: { yaw: number; pitch: number }) => void;
+  /** Rotate slowly when idle (never under prefers-reduced-motion). Default true. */
+  autorotate?: boolean;
+  locale?: Locale;
+  /** Accessible name of the viewer, e.g. the scene's name. */
+  label?: string;
+  /** Extra toolbar buttons (e.g. share). */
+  toolbar?: ReactNode;
+  onStats?: (stats: TiledCubeStats) => void;
+  className?: string;
+  style?: CSSProperties;
+}
+
+const TURN_SECONDS = 0.6;
+const FADE_MS = 300;
+const fill: CSSProperties = { position: 'absolute', inset: 0 };
+
+/** A multiresolution cube panorama with hotspots, controls, accessible mirror, transitions and WebXR. */
+export function PanoramaViewer(props: PanoramaViewerProps) {
+  const { manifest, baseUrl, hotspots = [], editable = false, locale = 'zh-CN', autorotate = true } = props;
+  const strings = STRINGS[locale];
+  const container = useRef<HTMLDivElement>(null);
+  const surface = useRef<HTMLDivElement>(null);
+  const renderer = useRef<WebGLRenderer | null>(null);
+  const reducedMotion = usePrefersReducedMotion();
+  const [webgl] = useState(hasWebGL);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [fading, setFading] = useState(false);
+  const [previewReady, setPreviewReady] = useState(false);
+  const latest = useRef(props);
+  latest.current = props;
+
+  const [controller] = useState(
+    () => new ViewController(toRadians(props.initialView, DEFAULT_VIEW), { minFov: 1 * DEG, maxFov: MAX_FOV, minPitch: -Math.PI / 2, maxPitch: Math.PI / 2 }),
+  );
+  controller.autorotate = autorotate && !reducedMotion && !editable;
+
+  // A new manifest is a new scene: open it at its initial view and fade back in once its preview is up.
+  useEffect(() => {
+    setPreviewReady(false);
+    controller.velocity = { yaw: 0, pitch: 0 };
+    controller.set(toRadians(latest.current.initialView, DEFAULT_VIEW));
+  }, [controller, manifest.id]);
+  const viewKey = JSON.stringify(props.view ?? null);
+  useEffect(() => {
+    if (latest.current.view) controller.set(toRadians(latest.current.view, controller.view));
+  }, [controller, viewKey]);
+  useEffect(() => controller.subscribe((v: View) => latest.current.onViewChange?.(toDegrees(v))), [controller]);
+  useEffect(() => {
+    if (previewReady) setFading(false);
+  }, [previewReady]);
+
+  const activate = useCallback(
+    async (h: Hotspot) => {
+      controller.interact();
+      if (h.kind === 'scene' && !reducedMotion) {
+        await controller.animateTo({ yaw: h.yaw * DEG, pitch: h.pitch * DEG, fov: controller.view.fov * 0.7 }, TURN_SECONDS);
+        setFading(true);
+        await new Promise((r) => setTimeout(r, FADE_MS));
+        // If the parent does not switch scenes, do not leave the viewer black.
+        setTimeout(() => setFading(false), 2000);
+      }
+      latest.current.onHotspotActivate?.(h);
+    },
+    [controller, reducedMotion],
+  );
+
+  const onTap = useCallback(
+    (x: number, y: number) => {
+      const el = surface.current;
+      if (!el) return;
+      const viewport = { width: el.clientWidth, height: el.clientHeight };
+      const at = screenToYawPitch({ x, y }, controller.view, viewport);
+      if (editable) return latest.current.onPlace?.({ yaw: at.yaw / DEG, pitch: at.pitch / DEG });
+      const reach = (HOTSPOT_ICON_PX / 2 + 6) / pixelsPerRadian(controller.view, viewport);
+      const hit = pickHotspot(hotspots.map((h) => ({ h, yaw: h.yaw * DEG, pitch: h.pitch * DEG })), at, reach);
+      if (hit) void activate(hit.h);
+    },
+    [controller, editable, hotspots, activate],
+  );
+
+  usePointerControls(surface, controller, onTap);
+  useKeyboardControls(container, controller);
+  const fullscreen = useFullscreen(container);
+  const gyro = useGyroscope(controller);
+  const xrSupported = useXRSupport();
+  const enterVR = useCallback(async () => {
+    const gl = renderer.current;
+    if (!gl || !navigator.xr) return;
+    const session = await navigator.xr.requestSession('immersive-vr', { optionalFeatures: ['local-floor'] });
+    await gl.xr.setSession(session);
+  }, []);
+
+  const focusHotspot = useCallback(
+    (h: Hotspot | null) => {
+      setHighlighted(h?.id ?? null);
+      if (h) void controller.animateTo({ yaw: h.yaw * DEG, pitch: h.pitch * DEG }, reducedMotion ? 0 : 0.4);
+    },
+    [controller, reducedMotion],
+  );
+
+  const camera = useMemo(() => ({ fov: controller.view.fov / DEG, near: 0.1, far: 100, position: [0, 0, 0] as [number, number, number] }), [controller]);
+
+  return (
+    <div
+      ref={container}
+      className={props.className}
+      style={{ position: 'relative', overflow: 'hidden', background: '#111', width: '100%', height: '100%', ...props.style }}
+      role="application"
+      aria-label={props.label ?? strings.viewer}
+      aria-roledescription={strings.viewer}
+      aria-busy={!previewReady}
+      tabIndex={0}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && e.target !== container.current) container.current?.focus();
+      }}
+    >
+      <p style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)' }}>{editable ? strings.placeHint : strings.viewerHelp}</p>
+      {webgl ? (
+        <div ref={surface} style={{ ...fill, touchAction: 'none', cursor: editable ? 'crosshair' : 'grab' }}>
+          <Canvas
+            frameloop="demand"
+            dpr={[1, 2]}
+            flat
+            gl={{ antialias: false, powerPreference: 'high-performance' }}
+            camera={camera}
+            onCreated={({ gl }) => {
+              renderer.current = gl;
+            }}
+          >
+            <PanoramaScene
+              manifest={manifest}
+              baseUrl={baseUrl}
+              controller={controller}
+              hotspots={hotspots}
+              highlighted={highlighted}
+              onPreview={() => setPreviewReady(true)}
+              onStats={props.onStats}
+            />
+            <XRControllers hotspots={hotspots} onSelect={(h) => void activate(h)} />
+          </Canvas>
+        </div>
+      ) : (
+        <p style={{ ...fill, color: '#fff', padding: 16 }}>{strings.noWebgl}</p>
+      )}
+      <div aria-hidden="true" style={{ ...fill, background: '#000', pointerEvents: 'none', opacity: fading ? 1 : 0, transition: reducedMotion ? 'none' : `opacity ${FADE_MS}ms` }} />
+      <HotspotList hotspots={hotspots} strings={strings} onFocusHotspot={focusHotspot} onActivate={(h) => void activate(h)} />
+      <ViewerToolbar
+        strings={strings}
+        onZoom={(f) => {
+          controller.interact();
+          controller.zoomBy(f);
+        }}
+        fullscreen={fullscreen}
+        gyro={{ ...gyro, toggle: () => void gyro.toggle() }}
+        vr={{ supported: xrSupported && webgl, enter: () => void enterVR() }}
+      >
+        {props.toolbar}
+      </ViewerToolbar>
+    </div>
+  );
+}

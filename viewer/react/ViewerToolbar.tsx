@@ -1,0 +1,43 @@
+import type { CSSProperties, ReactNode } from 'react';
+import type { Strings } from './strings.ts';
+
+export interface ViewerToolbarProps {
+  strings: Strings;
+  onZoom: (factor: number) => void;
+  fullscreen: { supported: boolean; active: boolean; toggle: () => void };
+  gyro: { supported: boolean; active: boolean; toggle: () => void };
+  vr: { supported: boolean; enter: () => void };
+  children?: ReactNode;
+}
+
+const barStyle: CSSProperties = { position: 'absolute', top: 8, right: 8, display: 'flex', gap: 6 };
+const buttonStyle: CSSProperties = {
+  minWidth: 36, height: 36, font: '14px system-ui, sans-serif', color: '#fff', background: 'rgba(0,0,0,.55)',
+  border: '1px solid rgba(255,255,255,.5)', borderRadius: 8, cursor: 'pointer', padding: '0 8px',
+};
+
+/** Zoom, gyroscope, fullscreen and VR buttons; each is left out where the browser cannot do it. */
+export function ViewerToolbar({ strings, onZoom, fullscreen, gyro, vr, children }: ViewerToolbarProps) {
+  return (
+    <div role="toolbar" aria-label={strings.viewer} style={barStyle}>
+      <button type="button" style={buttonStyle} aria-label={strings.zoomIn} title={strings.zoomIn} onClick={() => onZoom(0.8)}>+</button>
+      <button type="button" style={buttonStyle} aria-label={strings.zoomOut} title={strings.zoomOut} onClick={() => onZoom(1.25)}>−</button>
+      {gyro.supported && (
+        <button type="button" style={buttonStyle} aria-pressed={gyro.active} onClick={gyro.toggle}>
+          {gyro.active ? strings.gyroOff : strings.gyro}
+        </button>
+      )}
+      {fullscreen.supported && (
+        <button type="button" style={buttonStyle} aria-pressed={fullscreen.active} onClick={fullscreen.toggle}>
+          {fullscreen.active ? strings.exitFullscreen : strings.fullscreen}
+        </button>
+      )}
+      {vr.supported && (
+        <button type="button" style={buttonStyle} onClick={vr.enter}>
+          {strings.vr}
+        </button>
+      )}
+      {children}
+    </div>
+  );
+}
