@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'qianqi-config-'));
+afterEach(() => rmSync(join(dir, 'x'), { recursive: true, force: true }));
+
+describe('loadConfig', () => {
+  it('defaults to port 4321 and a file database inside the data dir', () => {
+    const c = loadConfig({ DATA_DIR: join(dir, 'x') });
+    expect(c.port).toBe(4321);
+    expect(c.databaseUrl).toBe(`file:${join(dir, 'x', 'platform.db')}`);
+    expect(c.demo).toBe(true);
+  });
+
+  it('points the same code at a libSQL server through DATABASE_URL', () => {
+    const c = loadConfig({ DATA_DIR: join(dir, 'x'), DATABASE_URL: 'libsql://halls.example.org', DATABASE_AUTH_TOKEN: 't' });
+    expect(c.databaseUrl).toBe('libsql://halls.example.org');
+    expect(c.databaseAuthToken).toBe('t');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT="abc": PORT must be a number/],
+    [{ PORT: '70000' }, /PORT must be between 1 and 65535/],
+    [{ DATABASE_URL: 'postgres://x' }, /DATABASE_URL must start with libsql:/],
+    [{ DATABASE_URL: 'libsql://' }, /DATABASE_URL is not a valid URL/],
+    [{ DEMO: 'maybe' }, /DEMO="maybe"/],
+  ])('rejects %o with one clear line', (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: join(dir, 'x'), ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: join(dir, 'x'), ...env })).toThrow(message);
+  });
+
+  it('rejects a data dir that cannot be created', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    expect(() => loadConfig({ DATA_DIR: join(file, 'data') })).toThrow(/DATA_DIR=.* cannot be created or is not writable/);
+  });
+});

@@ -1,0 +1,75 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Runtime configuration, read once from the environment at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** libSQL URL: `file:<dataDir>/platform.db` unless DATABASE_URL says otherwise. */
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  /** Demo mode seeds fictional firms on an empty database and enables demo accounts. */
+  demo: boolean;
+  /** Width of the generated demo panoramas (smaller in tests, where seeding must be quick). */
+  demoPanoramaWidth: number;
+  production: boolean;
+}
+
+const boolFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'PORT must be a number' })
+    .int('PORT must be a whole number')
+    .min(1, 'PORT must be between 1 and 65535')
+    .max(65535, 'PORT must be between 1 and 65535')
+    .default(4321),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(libsql|https?|wss?|file):/, 'DATABASE_URL must start with libsql:, https:, wss: or file:')
+    .refine((v) => v.startsWith('file:') || (URL.canParse(v) && new URL(v).host !== ''), 'DATABASE_URL is not a valid URL')
+    .optional(),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  DEMO: boolFlag.default(true),
+  DEMO_PANORAMA_WIDTH: z.coerce.number().int().min(512).max(8192).default(4096),
+  NODE_ENV: z.string().optional(),
+});
+
+/** Thrown for configuration a person must fix; start-up prints the message alone and exits non-zero. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parse and check the environment; creates the data directory when missing. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path.join('.');
+    throw new ConfigError(`配置错误 Invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch {
+    throw new ConfigError(`配置错误 Invalid configuration: DATA_DIR=${dataDir} cannot be created or is not writable`);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `file:${resolve(dataDir, 'platform.db')}`,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    demo: e.DEMO,
+    demoPanoramaWidth: e.DEMO_PANORAMA_WIDTH,
+    production: e.NODE_ENV === 'production',
+  };
+}

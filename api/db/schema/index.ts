@@ -1,0 +1,5 @@
+export * from './enterprises.ts';
+export * from './halls.ts';
+export * from './listings.ts';
+export * from './leads.ts';
+export * from './users.ts';

@@ -1,0 +1,39 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { enterprises } from './enterprises.ts';
+import { timestamps } from './columns.ts';
+import { investmentProjects, jobs, products } from './listings.ts';
+import { users } from './users.ts';
+
+export const LEAD_KINDS = ['inquiry', 'application', 'investment', 'contact'] as const;
+/** 新线索 → 已联系 → 洽谈中 → 已成交 / 无效 */
+export const LEAD_STATUSES = ['new', 'contacted', 'negotiating', 'won', 'invalid'] as const;
+
+/** A visitor's inquiry, job application or investment intent, visible to that enterprise only. */
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    enterpriseId: integer()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    kind: text({ enum: LEAD_KINDS }).notNull(),
+    productId: integer().references(() => products.id, { onDelete: 'set null' }),
+    jobId: integer().references(() => jobs.id, { onDelete: 'set null' }),
+    projectId: integer().references(() => investmentProjects.id, { onDelete: 'set null' }),
+    contactName: text().notNull(),
+    phone: text(),
+    email: text(),
+    organisation: text(),
+    message: text().notNull().default(''),
+    /** PIPL: when consent was given and to which version of the privacy notice. */
+    consentAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    consentVersion: text().notNull(),
+    sourcePage: text(),
+    status: text({ enum: LEAD_STATUSES }).notNull().default('new'),
+    assigneeUserId: integer().references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [index('leads_ent_idx').on(t.enterpriseId, t.status, t.createdAt)],
+);
+
+export type Lead = typeof leads.$inferSelect;

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import type { DbLike } from '../db/client.ts';
+import { panoramas, type Panorama } from '../db/schema/index.ts';
+import { buildPanorama } from '../panorama/index.ts';
+
+/** Folder of all panorama pyramids inside the media directory; each pyramid is `<id>/`. */
+export function panoramaRoot(mediaDir: string): string {
+  return join(mediaDir, 'panoramas');
+}
+
+/**
+ * Turns a 360° photo into a published tile pyramid and records it. The same photo twice gives the same
+ * pyramid and row, so callers may retry freely.
+ */
+export async function publishPanorama(db: DbLike, mediaDir: string, sourceFile: string): Promise<Panorama> {
+  const { id, manifest } = await buildPanorama({ input: sourceFile, outRoot: panoramaRoot(mediaDir) });
+  const [row] = await db
+    .insert(panoramas)
+    .values({
+      id,
+      sourceHash: manifest.sourceHash,
+      faceSize: manifest.faceSize,
+      placeholder: manifest.placeholder,
+      posterFile: manifest.poster.url,
+      posterWidth: manifest.poster.width,
+      posterHeight: manifest.poster.height,
+      bytes: manifest.bytes.total,
+    })
+    .onConflictDoUpdate({ target: panoramas.id, set: { updatedAt: new Date() } })
+    .returning();
+  return row!;
+}

@@ -1,0 +1,44 @@
+import { withCheckChar } from '../../api/domain/credit-code.ts';
+import type { County } from '../../api/domain/program.ts';
+import type { DemoFirm } from '../../content/demo/types.ts';
+
+// Administrative division codes (GB/T 2260) inside credit codes; the zones use the city's code.
+const DIVISION: Record<County, string> = {
+  dongchangfu: '371502',
+  chiping: '371503',
+  linqing: '371581',
+  yanggu: '371521',
+  shenxian: '371522',
+  donge: '371524',
+  guanxian: '371525',
+  gaotang: '371526',
+  etdz: '371500',
+  hitech: '371500',
+  jiangbei: '371500',
+};
+
+/** A valid, deterministic, fictional 统一社会信用代码 for the n-th demo firm. */
+export function demoCreditCode(firm: DemoFirm, n: number): string {
+  // 9 = registered with market regulation, 1 = enterprise; "MA" + digits mimics a modern organisation code.
+  return withCheckChar(`91${DIVISION[firm.county]}MA${String(3000000 + n * 7919).slice(-7)}`);
+}
+
+/** Job postings stay open for a quarter from the day of seeding. */
+export function demoValidUntil(today: Date): string {
+  return new Date(today.getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Where hotspots go in a generated showroom: the generator draws the title on the front wall (yaw 0)
+ * and the firm's name on the back wall (yaw 180°); side walls carry zone signs and exhibits. Degrees. */
+export const HOTSPOT_PLACES = {
+  nextScene: { yaw: 90, pitch: -12 },
+  previousScene: { yaw: -90, pitch: -12 },
+  products: [
+    { yaw: -35, pitch: -14 },
+    { yaw: 0, pitch: -14 },
+    { yaw: 35, pitch: -14 },
+  ],
+  job: { yaw: 150, pitch: -4 },
+  project: { yaw: -150, pitch: -4 },
+  info: { yaw: 180, pitch: 14 },
+} as const;

@@ -1,0 +1,70 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import type { Config } from '../../api/config.ts';
+import type { Db } from '../../api/db/client.ts';
+import { enterprises } from '../../api/db/schema/index.ts';
+import { publishPanorama } from '../../api/media/panoramas.ts';
+import { demoFirms } from '../../content/demo/firms.ts';
+import type { DemoFirm } from '../../content/demo/types.ts';
+import { renderShowroom, type IndustryKey } from '../demo-panorama/index.ts';
+import { insertDemoFirm } from './insert.ts';
+
+const GENERATOR_INDUSTRY: Record<DemoFirm['industry'], IndustryKey> = {
+  bearings: 'bearings',
+  steel_pipes: 'steel-pipes',
+  aluminium: 'aluminium',
+  ejiao_tcm: 'ejiao',
+  auto_parts: 'auto-parts',
+  cables: 'cables',
+  agri_food: 'agri-food',
+  paper: 'paper',
+  textiles: 'textiles',
+  chemicals: 'chemicals',
+  new_materials: 'new-materials',
+  biomedicine: 'bio-medicine',
+  equipment: 'auto-parts',
+  digital: 'new-materials',
+};
+
+/** Seeds the fictional demo firms when the register is empty; never touches a database that has data. */
+export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: DemoFirm[] = demoFirms): Promise<boolean> {
+  const [row] = await ctx.db.select({ n: count() }).from(enterprises);
+  if ((row?.n ?? 0) > 0) return false;
+  const started = Date.now();
+  console.log(`首次启动：生成 ${firms.length} 家演示企业的全景展馆 Seeding ${firms.length} fictional demo firms…`);
+
+  // Panoramas first: they are content-addressed files, so an interrupted seed leaves nothing half-made
+  // that a rerun would not reuse. The rows then go in one transaction.
+  const mediaDir = join(ctx.config.dataDir, 'media');
+  const work = await mkdtemp(join(tmpdir(), 'qianqi-seed-'));
+  const panoramaIds = new Map<string, string>();
+  try {
+    for (const [f, firm] of firms.entries()) {
+      for (const [s, scene] of firm.scenes.entries()) {
+        const jpeg = await renderShowroom({
+          firmName: firm.name,
+          sceneTitle: scene.title,
+          kind: scene.kind,
+          industry: GENERATOR_INDUSTRY[firm.industry],
+          seed: `${firm.slug}/${s}`,
+          width: ctx.config.demoPanoramaWidth,
+          signs: scene.signs,
+        });
+        const file = join(work, `${f}-${s}.jpg`);
+        await writeFile(file, jpeg);
+        const panorama = await publishPanorama(ctx.db, mediaDir, file);
+        panoramaIds.set(`${firm.slug}/${s}`, panorama.id);
+      }
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+
+  await ctx.db.transaction(async (tx) => {
+    for (const [n, firm] of firms.entries()) await insertDemoFirm(tx, firm, n, panoramaIds, new Date());
+  });
+  console.log(`演示数据已生成 Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}

@@ -1,0 +1,13 @@
+import { astro } from 'astro/hono';
+import { Hono } from 'hono';
+import { createApi } from '../api/app.ts';
+import { mediaRoutes } from '../api/routes/media.ts';
+import { runtime } from '../api/runtime.ts';
+
+// The request pipeline of the one server: the JSON API, immutable media, then Astro's pages.
+const ctx = await runtime();
+
+export default new Hono()
+  .route('/api', createApi(ctx))
+  .route('/media', mediaRoutes(ctx))
+  .use(astro());
