@@ -31,6 +31,8 @@ export interface PanoramaManifest {
   poster: { url: string; width: number; height: number; bytes: number };
   bytes: { tiles: number; total: number };
   source: PanoramaSource;
+  /** Optional (added by the pipeline, issue 3): how the tiles were encoded; see api/panorama/FORMATS.md. */
+  encoding?: { quality: number; lossless: boolean };
 }
 
 export interface PanoramaLevel {
@@ -50,4 +52,6 @@ export interface PanoramaSource {
   fullHeight: number;
   croppedLeft: number;
   croppedTop: number;
+  /** Optional (GPano PoseHeadingDegrees): compass heading of the image centre (yaw 0), for a north arrow. */
+  poseHeadingDegrees?: number;
 }

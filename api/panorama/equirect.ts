@@ -22,17 +22,36 @@ export interface Sampler {
 }
 
 function meanRowColour(src: EquirectSource, row: number): [number, number, number] {
-  const sum = [0, 0, 0] as [number, number, number];
+  let r = 0;
+  let g = 0;
+  let b = 0;
   const base = row * src.width * 3;
-  for (let i = 0; i < src.width; i++) for (let c = 0; c < 3; c++) sum[c] += src.pixels[base + i * 3 + c]!;
-  return [sum[0] / src.width, sum[1] / src.width, sum[2] / src.width];
+  for (let i = 0; i < src.width; i++) {
+    r += src.pixels[base + i * 3]!;
+    g += src.pixels[base + i * 3 + 1]!;
+    b += src.pixels[base + i * 3 + 2]!;
+  }
+  return [r / src.width, g / src.width, b / src.width];
+}
+
+/**
+ * Colour for sphere areas the photo does not cover, by photo row `ly` (negative above it, ≥ height below it):
+ * the mean of its top row above, of its bottom row below, and a blend of the two beside it.
+ */
+export function neutralFill(src: EquirectSource): (ly: number, out: number[]) => void {
+  const topFill = meanRowColour(src, 0);
+  const bottomFill = meanRowColour(src, src.height - 1);
+  return (ly, out) => {
+    const g = ly < 0 ? 0 : ly >= src.height ? 1 : ly / (src.height - 1);
+    for (let c = 0; c < 3; c++) out[c] = topFill[c]! + g * (bottomFill[c]! - topFill[c]!);
+  };
 }
 
 /** Build a sampler over a source; cheap (reads two rows for the fill colours of partial photos). */
 export function createSampler(src: EquirectSource): Sampler {
   const { pixels, width, height, fullWidth, fullHeight, left, top } = src;
-  const topFill = meanRowColour(src, 0);
-  const bottomFill = meanRowColour(src, height - 1);
+  const fill = neutralFill(src);
+  const fillColour = [0, 0, 0];
   const halfTurn = Math.floor(fullWidth / 2);
   const stride = width * 3;
 
@@ -50,15 +69,15 @@ export function createSampler(src: EquirectSource): Sampler {
     const ly = iy - top;
     if (lx < width && ly >= 0 && ly < height) {
       const o = ly * stride + lx * 3;
-      acc[0] += weight * pixels[o]!;
-      acc[1] += weight * pixels[o + 1]!;
-      acc[2] += weight * pixels[o + 2]!;
+      acc[0]! += weight * pixels[o]!;
+      acc[1]! += weight * pixels[o + 1]!;
+      acc[2]! += weight * pixels[o + 2]!;
       return;
     }
-    const g = ly < 0 ? 0 : ly >= height ? 1 : ly / (height - 1);
-    acc[0] += weight * (topFill[0] + g * (bottomFill[0] - topFill[0]));
-    acc[1] += weight * (topFill[1] + g * (bottomFill[1] - topFill[1]));
-    acc[2] += weight * (topFill[2] + g * (bottomFill[2] - topFill[2]));
+    fill(ly, fillColour);
+    acc[0]! += weight * fillColour[0]!;
+    acc[1]! += weight * fillColour[1]!;
+    acc[2]! += weight * fillColour[2]!;
   }
 
   function addBilinear(fx: number, fy: number, acc: Float64Array): void {
@@ -82,9 +101,9 @@ export function createSampler(src: EquirectSource): Sampler {
       const t0 = a0 + wx * (b0 - a0);
       const t1 = a1 + wx * (b1 - a1);
       const t2 = a2 + wx * (b2 - a2);
-      acc[0] += t0 + wy * (c0 + wx * (d0 - c0) - t0);
-      acc[1] += t1 + wy * (c1 + wx * (d1 - c1) - t1);
-      acc[2] += t2 + wy * (c2 + wx * (d2 - c2) - t2);
+      acc[0]! += t0 + wy * (c0 + wx * (d0 - c0) - t0);
+      acc[1]! += t1 + wy * (c1 + wx * (d1 - c1) - t1);
+      acc[2]! += t2 + wy * (c2 + wx * (d2 - c2) - t2);
       return;
     }
     addPixel(x0, y0, (1 - wx) * (1 - wy), acc);
