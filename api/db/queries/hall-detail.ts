@@ -1,0 +1,121 @@
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { panoramaManifestUrl, panoramaPosterUrl } from '../../media/urls.ts';
+import type { Db } from '../client.ts';
+import {
+  enterprises,
+  halls,
+  hotspots,
+  investmentProjects,
+  jobs,
+  panoramas,
+  products,
+  scenes,
+  tierRecognitions,
+  type Enterprise,
+  type Hotspot,
+  type InvestmentProject,
+  type Job,
+  type Product,
+} from '../schema/index.ts';
+
+export interface HallScene {
+  id: number;
+  position: number;
+  title: string;
+  titleEn: string | null;
+  initialView: { yaw: number; pitch: number; fov: number };
+  map: { x: number; y: number } | null;
+  panorama: { id: string; manifestUrl: string; posterUrl: string; posterWidth: number; posterHeight: number; placeholder: string } | null;
+  hotspots: Hotspot[];
+}
+
+export interface HallDetail {
+  enterprise: Enterprise;
+  hall: { id: number; tagline: string; taglineEn: string | null; updatedAt: Date };
+  tiers: { tier: string; level: string; year: number }[];
+  scenes: HallScene[];
+  products: Product[];
+  jobs: Job[];
+  projects: InvestmentProject[];
+}
+
+/** Everything the public hall page shows, or null when there is no published hall at that slug. */
+export async function getPublishedHall(db: Db, slug: string, today = new Date().toISOString().slice(0, 10)): Promise<HallDetail | null> {
+  const [head] = await db
+    .select({ enterprise: enterprises, hall: halls })
+    .from(halls)
+    .innerJoin(enterprises, eq(enterprises.id, halls.enterpriseId))
+    .where(and(eq(enterprises.slug, slug), eq(halls.status, 'published')));
+  if (!head) return null;
+  const enterpriseId = head.enterprise.id;
+
+  const [tierRows, sceneRows, productRows, jobRows, projectRows] = await Promise.all([
+    db
+      .select({ tier: tierRecognitions.tier, level: tierRecognitions.level, year: tierRecognitions.year })
+      .from(tierRecognitions)
+      .where(and(eq(tierRecognitions.enterpriseId, enterpriseId), eq(tierRecognitions.verified, true))),
+    db
+      .select({ scene: scenes, panorama: panoramas })
+      .from(scenes)
+      .leftJoin(panoramas, eq(panoramas.id, scenes.panoramaId))
+      .where(eq(scenes.hallId, head.hall.id))
+      .orderBy(asc(scenes.position)),
+    db.select().from(products).where(and(eq(products.enterpriseId, enterpriseId), eq(products.status, 'published'))).orderBy(asc(products.id)),
+    db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.enterpriseId, enterpriseId), eq(jobs.status, 'published'), gte(jobs.validUntil, today)))
+      .orderBy(asc(jobs.id)),
+    db
+      .select()
+      .from(investmentProjects)
+      .where(and(eq(investmentProjects.enterpriseId, enterpriseId), eq(investmentProjects.status, 'published')))
+      .orderBy(asc(investmentProjects.id)),
+  ]);
+  const spotRows = sceneRows.length
+    ? await db
+        .select()
+        .from(hotspots)
+        .where(inArray(hotspots.sceneId, sceneRows.map((r) => r.scene.id)))
+        .orderBy(asc(hotspots.id))
+    : [];
+
+  // A hotspot pointing at a listing that is no longer public would lead nowhere: leave it out.
+  const live = {
+    product: new Set(productRows.map((p) => p.id)),
+    job: new Set(jobRows.map((j) => j.id)),
+    project: new Set(projectRows.map((p) => p.id)),
+  };
+  const visible = (h: Hotspot) =>
+    (h.kind !== 'product' || live.product.has(h.productId!)) &&
+    (h.kind !== 'job' || live.job.has(h.jobId!)) &&
+    (h.kind !== 'project' || live.project.has(h.projectId!));
+
+  return {
+    enterprise: head.enterprise,
+    hall: { id: head.hall.id, tagline: head.hall.tagline, taglineEn: head.hall.taglineEn, updatedAt: head.hall.updatedAt },
+    tiers: tierRows,
+    scenes: sceneRows.map(({ scene, panorama }) => ({
+      id: scene.id,
+      position: scene.position,
+      title: scene.title,
+      titleEn: scene.titleEn,
+      initialView: { yaw: scene.initialYaw, pitch: scene.initialPitch, fov: scene.initialFov },
+      map: scene.mapX === null || scene.mapY === null ? null : { x: scene.mapX, y: scene.mapY },
+      panorama: panorama
+        ? {
+            id: panorama.id,
+            manifestUrl: panoramaManifestUrl(panorama.id),
+            posterUrl: panoramaPosterUrl(panorama.id, panorama.posterFile),
+            posterWidth: panorama.posterWidth,
+            posterHeight: panorama.posterHeight,
+            placeholder: panorama.placeholder,
+          }
+        : null,
+      hotspots: spotRows.filter((h) => h.sceneId === scene.id && visible(h)),
+    })),
+    products: productRows,
+    jobs: jobRows,
+    projects: projectRows,
+  };
+}
