@@ -47,6 +47,8 @@ export interface PanoramaViewerProps {
   /** Extra toolbar buttons (e.g. share). */
   toolbar?: ReactNode;
   onStats?: (stats: TiledCubeStats) => void;
+  /** The three.js renderer once created (tests and benchmarks read renderer.info). */
+  onRendererReady?: (renderer: WebGLRenderer) => void;
   className?: string;
   style?: CSSProperties;
 }
@@ -166,6 +168,7 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
             camera={camera}
             onCreated={({ gl }) => {
               renderer.current = gl;
+              latest.current.onRendererReady?.(gl);
             }}
           >
             <PanoramaScene

@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import type { Hotspot } from '../types.ts';
+import type { Strings } from './strings.ts';
+
+/**
+ * Fallback panel for a hotspot the page did not handle itself. A native modal <dialog>: focus moves in, Esc closes,
+ * and focus returns to the control that opened it.
+ */
+export function HotspotDialog({ hotspot, strings, onClose }: { hotspot: Hotspot | null; strings: Strings; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (hotspot && !dialog.open) dialog.showModal();
+    if (!hotspot && dialog.open) dialog.close();
+  }, [hotspot]);
+  return (
+    <dialog ref={ref} onClose={onClose} aria-labelledby="hall-hotspot-title" style={{ maxWidth: 420, borderRadius: 12, border: 'none', padding: 20 }}>
+      {hotspot && (
+        <>
+          <h2 id="hall-hotspot-title" style={{ marginTop: 0, fontSize: 18 }}>
+            {strings.kinds[hotspot.kind]}：{hotspot.label}
+          </h2>
+          {hotspot.description && <p>{hotspot.description}</p>}
+          {hotspot.kind === 'media' && hotspot.target && /^https?:/.test(hotspot.target) && (
+            <p>
+              <a href={hotspot.target} target="_blank" rel="noopener">{hotspot.target}</a>
+            </p>
+          )}
+          <form method="dialog">
+            <button type="submit" autoFocus>{strings.close}</button>
+          </form>
+        </>
+      )}
+    </dialog>
+  );
+}
