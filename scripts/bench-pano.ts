@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { CUBE_FACES } from '../viewer/geometry/cube.ts';
 import type { PanoramaLevel, PanoramaManifest } from '../viewer/manifest.ts';
@@ -79,7 +79,7 @@ async function pannellumFirstView(photo: string, width: number): Promise<number>
 async function nonaSeconds(photo: string, width: number): Promise<number | null> {
   if (spawnSync('sh', ['-c', 'command -v nona']).status !== 0) return null;
   const face = 8 * Math.round(width / Math.PI / 8);
-  const input = `i f4 w${width} h${width / 2} v360 n"${photo}"`;
+  const input = `i f4 w${width} h${width / 2} v360 n"${resolve(photo)}"`;
   const orientations = ['p0 y0', 'p0 y90', 'p0 y180', 'p0 y-90', 'p90 y0', 'p-90 y0'];
   const pto = [`p f0 w${face} h${face} v90 E0 R0 n"TIFF_m"`, 'm g1 i0 m2', ...orientations.map((o) => `${input} r0 ${o}`)];
   const dir = join(BENCH, 'nona');

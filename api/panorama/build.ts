@@ -8,7 +8,7 @@ import { buildManifest } from './manifest.ts';
 import { encodePreviewStrip, PREVIEW_FACE_SIZE, renderPlaceholder, renderPoster } from './previews.ts';
 import { createStagingDir, fsyncPath, publishStaged } from './publish.ts';
 import { DEFAULT_SETTINGS, pyramidId, type PipelineSettings } from './settings.ts';
-import { decodeToVipsFile, hashFile, inspectSource, readVipsRgb } from './source.ts';
+import { decodeToVipsFile, hashFile, inspectSource, openDecoded, readVipsRgb } from './source.ts';
 import { faceSizeFor, levelFaceSizes } from './sphere.ts';
 import { writeFaceTiles, type TileEncoding } from './tiles.ts';
 import { reprojectFacesInWorkers } from './worker-pool.ts';
@@ -104,7 +104,7 @@ async function buildInto(
     };
     const levelSizes = levelFaceSizes(faceSizeFor(placement.fullWidth), settings.tileSize);
     const previewSize = Math.min(PREVIEW_FACE_SIZE, levelSizes[0]!);
-    const posterJob = renderPoster(vipsPath, source);
+    const posterJob = renderPoster(openDecoded(info), source);
     posterJob.catch(() => {}); // awaited below; this only stops an early failure being reported as unhandled
 
     const levelBytes = levelSizes.map(() => 0);

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { neutralFill, type EquirectSource } from './equirect.ts';
 
 /** Edge of each face in the preview strip: enough for a sharp-ish first paint, small enough to arrive at once. */
@@ -14,17 +14,18 @@ export async function encodePreviewStrip(faces: Buffer[], faceSize: number): Pro
     for (let y = 0; y < faceSize; y++) face.copy(strip, (y * faces.length + i) * rowBytes, y * rowBytes, (y + 1) * rowBytes);
   });
   return sharp(strip, { raw: { width: faces.length * faceSize, height: faceSize, channels: 3 } })
-    .webp({ quality: 70, effort: 4 })
+    .webp({ quality: 50, effort: 4 })
     .toBuffer();
 }
 
 /**
- * The 2:1 poster (listings, social cards, LCP image): the decoded photo reduced by libvips (antialiased) and placed
+ * The 2:1 poster (listings, social cards, LCP image): the photo reduced by libvips (antialiased; JPEG shrink-on-load
+ * keeps this cheap, and reading the original avoids mapping the big decoded raster into memory a second time), placed
  * where it belongs on the full sphere, over the same neutral fill the cube faces use for uncovered areas.
  * JPEG rather than WebP because social networks' card crawlers still do not all take WebP.
  */
 export async function renderPoster(
-  vipsPath: string,
+  decoded: Sharp,
   src: EquirectSource,
 ): Promise<{ jpeg: Buffer; raw: Buffer; width: number; height: number }> {
   const width = Math.min(POSTER_WIDTH, 2 * Math.floor(src.fullWidth / 2));
@@ -33,7 +34,7 @@ export async function renderPoster(
   const scaleY = height / src.fullHeight;
   const photoWidth = Math.max(1, Math.min(width, Math.round(src.width * scaleX)));
   const photoHeight = Math.max(1, Math.min(height, Math.round(src.height * scaleY)));
-  const photo = await sharp(vipsPath).resize(photoWidth, photoHeight, { fit: 'fill' }).raw().toBuffer();
+  const photo = await decoded.resize(photoWidth, photoHeight, { fit: 'fill' }).raw().toBuffer();
 
   const canvas = Buffer.alloc(width * height * 3);
   const fill = neutralFill(src);

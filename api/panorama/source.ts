@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { panoramaError } from './errors.ts';
 import { parseGPano } from './gpano.ts';
 import { isAcceptedType, sniffImageType, type AcceptedType } from './sniff.ts';
@@ -78,13 +78,18 @@ const FLATTEN_BACKGROUND = { r: 128, g: 128, b: 128 };
  * twice in memory on its way into the shared buffer the reprojection workers read.
  */
 export async function decodeToVipsFile(info: SourceInfo, vipsPath: string): Promise<void> {
-  let pipeline = sharp(info.path, { limitInputPixels: MAX_PIXELS, failOn: 'error', sequentialRead: true }).rotate();
-  if (info.hasAlpha) pipeline = pipeline.flatten({ background: FLATTEN_BACKGROUND });
   try {
-    await pipeline.toColourspace('srgb').toFile(vipsPath);
+    await openDecoded(info).toFile(vipsPath);
   } catch (cause) {
     throw panoramaError('pano_corrupt', { type: info.type, reason: String(cause) });
   }
+}
+
+/** The photo as 8-bit sRGB RGB, oriented and flattened: a lazy libvips pipeline the caller finishes. */
+export function openDecoded(info: SourceInfo): Sharp {
+  let pipeline = sharp(info.path, { limitInputPixels: MAX_PIXELS, failOn: 'error', sequentialRead: true }).rotate();
+  if (info.hasAlpha) pipeline = pipeline.flatten({ background: FLATTEN_BACKGROUND });
+  return pipeline.toColourspace('srgb');
 }
 
 const VIPS_HEADER_BYTES = 64;
