@@ -1,5 +1,4 @@
-import { Canvas } from '@react-three/fiber';
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { WebGLRenderer } from 'three';
 import type { PanoramaManifest } from '../manifest.ts';
 import { HOTSPOT_ICON_PX } from '../render/hotspotStyle.ts';
@@ -11,6 +10,7 @@ import { pickHotspot } from '../view/pick.ts';
 import { pixelsPerRadian, screenToYawPitch } from '../view/projection.ts';
 import { DEG, type View } from '../view/types.ts';
 import { HotspotList } from './HotspotList.tsx';
+import { PanoramaCanvas } from './PanoramaCanvas.tsx';
 import { PanoramaScene } from './PanoramaScene.tsx';
 import { STRINGS, type Locale } from './strings.ts';
 import { useFullscreen } from './useFullscreen.ts';
@@ -141,7 +141,7 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
     [controller, reducedMotion],
   );
 
-  const camera = useMemo(() => ({ fov: controller.view.fov / DEG, near: 0.1, far: 100, position: [0, 0, 0] as [number, number, number] }), [controller]);
+  const [initialFov] = useState(() => controller.view.fov / DEG);
 
   return (
     <div
@@ -160,12 +160,8 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
       <p style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)' }}>{editable ? strings.placeHint : strings.viewerHelp}</p>
       {webgl ? (
         <div ref={surface} style={{ ...fill, touchAction: 'none', cursor: editable ? 'crosshair' : 'grab' }}>
-          <Canvas
-            frameloop="demand"
-            dpr={[1, 2]}
-            flat
-            gl={{ antialias: false, powerPreference: 'high-performance' }}
-            camera={camera}
+          <PanoramaCanvas
+            fov={initialFov}
             onCreated={({ gl }) => {
               renderer.current = gl;
               latest.current.onRendererReady?.(gl);
@@ -181,7 +177,7 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
               onStats={props.onStats}
             />
             <XRControllers hotspots={hotspots} onSelect={(h) => void activate(h)} />
-          </Canvas>
+          </PanoramaCanvas>
         </div>
       ) : (
         <p style={{ ...fill, color: '#fff', padding: 16 }}>{strings.noWebgl}</p>
