@@ -1,16 +1,21 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppContext } from './context.ts';
+import { csrfProtection, sessionMiddleware } from './auth/middleware.ts';
+import type { AppContext, AppEnv } from './context.ts';
 import { notFound, onError } from './lib/on-error.ts';
+import { authRoutes } from './routes/auth.ts';
 import { hallRoutes } from './routes/halls.ts';
 import { healthRoutes } from './routes/health.ts';
 
 /** The API app, mounted at /api by the site's fetch entry; tests call `createApi(ctx).request()` directly. */
 export function createApi(ctx: AppContext) {
-  return new Hono()
+  return new Hono<AppEnv>()
     .use(secureHeaders())
+    .use(sessionMiddleware(ctx))
+    .use(csrfProtection())
     .route('/health', healthRoutes(ctx))
     .route('/halls', hallRoutes(ctx))
+    .route('/auth', authRoutes(ctx))
     .all('*', notFound)
     .onError(onError);
 }

@@ -15,6 +15,8 @@ export interface Config {
   /** Width of the generated demo panoramas (smaller in tests, where seeding must be quick). */
   demoPanoramaWidth: number;
   production: boolean;
+  /** Origin people reach the platform at, for links in invitations and sitemaps. */
+  publicUrl: string;
 }
 
 const boolFlag = z
@@ -39,6 +41,10 @@ const envSchema = z.object({
   DEMO: boolFlag.default(true),
   DEMO_PANORAMA_WIDTH: z.coerce.number().int().min(512).max(8192).default(4096),
   NODE_ENV: z.string().optional(),
+  PUBLIC_URL: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'PUBLIC_URL must be an http(s) URL')
+    .optional(),
 });
 
 /** Thrown for configuration a person must fix; start-up prints the message alone and exits non-zero. */
@@ -71,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     demoPanoramaWidth: e.DEMO_PANORAMA_WIDTH,
     production: e.NODE_ENV === 'production',
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

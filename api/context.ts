@@ -1,3 +1,4 @@
+import type { Auth } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 
@@ -7,4 +8,12 @@ export interface AppContext {
   db: Db;
   /** Directory of content-addressed media (panorama pyramids, product photos). */
   mediaDir: string;
+}
+
+/** Hono environment of the API: the signed-in user (or null) and the client address, set by middleware. */
+export interface AppEnv {
+  Variables: {
+    auth: Auth | null;
+    clientIp: string;
+  };
 }

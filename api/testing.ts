@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { migrateDb, openDb, type DbLike } from './db/client.ts';
-import { enterprises, halls, type NewEnterprise } from './db/schema/index.ts';
+import { enterprises, halls, users, type NewEnterprise, type Role } from './db/schema/index.ts';
+import { hashPassword } from './auth/passwords.ts';
 import { withCheckChar } from './domain/credit-code.ts';
 
 export interface TestContext extends AppContext {
@@ -54,4 +55,61 @@ export async function makeHall(db: DbLike, status: 'draft' | 'published' = 'publ
   const enterprise = await makeEnterprise(db, firm);
   const [hall] = await db.insert(halls).values({ enterpriseId: enterprise.id, status, tagline: '测试展馆' }).returning();
   return { enterprise, hall: hall! };
+}
+
+/** A user with a password (default role: enterprise user of the given firm). */
+export async function makeUser(
+  db: DbLike,
+  input: { enterpriseId?: number | null; role?: Role; password?: string; email?: string; demo?: boolean } = {},
+) {
+  serial += 1;
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: input.email ?? `user${serial}@example.org`,
+      displayName: `用户${serial}`,
+      role: input.role ?? 'enterprise',
+      enterpriseId: input.enterpriseId ?? null,
+      passwordHash: await hashPassword(input.password ?? 'correct horse battery'),
+      demo: input.demo ?? false,
+    })
+    .returning();
+  return user!;
+}
+
+/** A browser-like client for in-process API tests: keeps the session cookie and sends the CSRF token. */
+export function apiClient(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }) {
+  let cookie = '';
+  let csrf = '';
+  return {
+    async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const res = await app.request(path, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(cookie ? { Cookie: cookie } : {}),
+          ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const set = res.headers.get('Set-Cookie');
+      if (set) cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
+      const json = res.headers.get('Content-Type')?.includes('json') ? await res.clone().json() : null;
+      if (json?.csrfToken) csrf = json.csrfToken;
+      return { status: res.status, json, res };
+    },
+    get cookie() {
+      return cookie;
+    },
+    set cookie(value: string) {
+      cookie = value;
+    },
+    get csrf() {
+      return csrf;
+    },
+    set csrf(value: string) {
+      csrf = value;
+    },
+  };
 }

@@ -22,6 +22,11 @@ export const users = sqliteTable(
     enterpriseId: integer().references(() => enterprises.id, { onDelete: 'cascade' }),
     county: text({ enum: COUNTIES }),
     disabled: integer({ mode: 'boolean' }).notNull().default(false),
+    /** Demo accounts sign in only while the platform runs in demo mode. */
+    demo: integer({ mode: 'boolean' }).notNull().default(false),
+    /** Consecutive failed sign-ins; reaching the limit locks the account until lockedUntil. */
+    failedLogins: integer().notNull().default(0),
+    lockedUntil: integer({ mode: 'timestamp_ms' }),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],

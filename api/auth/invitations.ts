@@ -1,0 +1,78 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbLike } from '../db/client.ts';
+import { enterprises, invitations, users, type Role } from '../db/schema/index.ts';
+import { AppError } from '../lib/errors.ts';
+import { randomToken, sha256 } from '../lib/tokens.ts';
+import { normalizeEmail } from './login.ts';
+import { hashPassword } from './passwords.ts';
+
+export const INVITATION_TTL_DAYS = 7;
+
+/** Issues an invitation; the token is returned once (for the link) and only its hash is kept. */
+export async function createInvitation(
+  db: DbLike,
+  input: { role: Role; enterpriseId: number | null; email?: string; createdByUserId?: number; ttlDays?: number },
+  now = new Date(),
+) {
+  const token = randomToken();
+  const [invitation] = await db
+    .insert(invitations)
+    .values({
+      tokenHash: sha256(token),
+      role: input.role,
+      enterpriseId: input.enterpriseId,
+      email: input.email ? normalizeEmail(input.email) : null,
+      createdByUserId: input.createdByUserId,
+      expiresAt: new Date(now.getTime() + (input.ttlDays ?? INVITATION_TTL_DAYS) * 86_400_000),
+    })
+    .returning();
+  return { token, invitation: invitation! };
+}
+
+const unusable = () =>
+  new AppError(410, 'invitation_invalid', {
+    zh: '邀请链接无效、已使用或已过期，请联系主管部门重新发送',
+    en: 'This invitation link is invalid, used or expired; ask the bureau for a new one',
+  });
+
+/** The open invitation behind a token, with the enterprise it is for; 410 when unusable. */
+export async function openInvitation(db: DbLike, token: string, now = new Date()) {
+  const [row] = await db
+    .select({ invitation: invitations, enterpriseName: enterprises.name })
+    .from(invitations)
+    .leftJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
+    .where(eq(invitations.tokenHash, sha256(token)));
+  if (!row || row.invitation.acceptedAt || row.invitation.expiresAt <= now) throw unusable();
+  return row;
+}
+
+/** Accepts an invitation: creates the account with its password, marks the invitation used. */
+export async function acceptInvitation(
+  db: DbLike,
+  token: string,
+  input: { email: string; displayName: string; password: string },
+  now = new Date(),
+) {
+  const { invitation } = await openInvitation(db, token, now);
+  const email = normalizeEmail(input.email);
+  if (invitation.email && invitation.email !== email) {
+    throw new AppError(400, 'invitation_email_mismatch', {
+      zh: '该邀请仅限指定邮箱使用',
+      en: 'This invitation is for a different e-mail address',
+    });
+  }
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (existing) throw new AppError(409, 'email_taken', { zh: '该邮箱已注册，请直接登录', en: 'This e-mail already has an account; sign in instead' });
+  const [user] = await db
+    .insert(users)
+    .values({ email, displayName: input.displayName, role: invitation.role, enterpriseId: invitation.enterpriseId, passwordHash: await hashPassword(input.password) })
+    .returning();
+  // Single use: the guarded update fails to match if a concurrent accept got there first.
+  const used = await db
+    .update(invitations)
+    .set({ acceptedAt: now, acceptedUserId: user!.id })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+    .returning({ id: invitations.id });
+  if (used.length !== 1) throw unusable();
+  return user!;
+}
