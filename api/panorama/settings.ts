@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_TILE_ENCODING, type TileEncoding } from './tiles.ts';
 
 /** Bump when the pipeline's output changes for the same settings, so new builds get new content addresses. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /** Everything besides the source bytes that decides a pyramid's bytes; hashed into its id. */
 export interface PipelineSettings {
