@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { enterprises } from './enterprises.ts';
 import { timestamps } from './columns.ts';
 import { investmentProjects, jobs, products } from './listings.ts';
@@ -29,11 +29,26 @@ export const leads = sqliteTable(
     consentAt: integer({ mode: 'timestamp_ms' }).notNull(),
     consentVersion: text().notNull(),
     sourcePage: text(),
+    /** UI language the visitor wrote in: replies go out in it. */
+    lang: text({ enum: ['zh', 'en'] }),
+    /** Unguessable key of the visitor's confirmation page (shows what was sent, for a day). */
+    receiptToken: text(),
+    /** Hash of kind, item, contact and message: the same submission twice within a day is stored once. */
+    dedupeKey: text(),
+    /** An application's CV: file name inside the private data dir (never under media/), original name, type, size. */
+    cvFile: text(),
+    cvName: text(),
+    cvType: text({ enum: ['pdf', 'docx'] }),
+    cvBytes: integer(),
     status: text({ enum: LEAD_STATUSES }).notNull().default('new'),
     assigneeUserId: integer().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },
-  (t) => [index('leads_ent_idx').on(t.enterpriseId, t.status, t.createdAt)],
+  (t) => [
+    index('leads_ent_idx').on(t.enterpriseId, t.status, t.createdAt),
+    uniqueIndex('leads_receipt_uq').on(t.receiptToken),
+    index('leads_dedupe_idx').on(t.dedupeKey, t.createdAt),
+  ],
 );
 
 export type Lead = typeof leads.$inferSelect;
