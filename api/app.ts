@@ -4,8 +4,10 @@ import { csrfProtection, sessionMiddleware } from './auth/middleware.ts';
 import type { AppContext, AppEnv } from './context.ts';
 import { notFound, onError } from './lib/on-error.ts';
 import { authRoutes } from './routes/auth.ts';
+import { eventRoutes } from './routes/events.ts';
 import { hallRoutes } from './routes/halls.ts';
 import { healthRoutes } from './routes/health.ts';
+import { panoramaUploadRoutes } from './routes/panorama-uploads.ts';
 
 /** The API app, mounted at /api by the site's fetch entry; tests call `createApi(ctx).request()` directly. */
 export function createApi(ctx: AppContext) {
@@ -15,7 +17,9 @@ export function createApi(ctx: AppContext) {
     .use(csrfProtection())
     .route('/health', healthRoutes(ctx))
     .route('/halls', hallRoutes(ctx))
+    .route('/events', eventRoutes(ctx))
     .route('/auth', authRoutes(ctx))
+    .route('/', panoramaUploadRoutes(ctx))
     .all('*', notFound)
     .onError(onError);
 }

@@ -15,6 +15,8 @@ export interface Config {
   /** Width of the generated demo panoramas (smaller in tests, where seeding must be quick). */
   demoPanoramaWidth: number;
   production: boolean;
+  /** Largest accepted 360° photo upload, in bytes. */
+  panoramaUploadMaxBytes: number;
   /** Origin people reach the platform at, for links in invitations and sitemaps. */
   publicUrl: string;
 }
@@ -41,6 +43,7 @@ const envSchema = z.object({
   DEMO: boolFlag.default(true),
   DEMO_PANORAMA_WIDTH: z.coerce.number().int().min(512).max(8192).default(4096),
   NODE_ENV: z.string().optional(),
+  PANORAMA_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(150),
   PUBLIC_URL: z
     .string()
     .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'PUBLIC_URL must be an http(s) URL')
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     demoPanoramaWidth: e.DEMO_PANORAMA_WIDTH,
     production: e.NODE_ENV === 'production',
+    panoramaUploadMaxBytes: Math.round(e.PANORAMA_UPLOAD_MAX_MB * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { migrateDb, openDb } from './db/client.ts';
+import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 
 let ready: Promise<AppContext> | undefined;
 
@@ -15,5 +16,8 @@ async function boot(): Promise<AppContext> {
   const config = loadConfig();
   const db = await openDb(config.databaseUrl, config.databaseAuthToken);
   await migrateDb(db);
-  return { config, db, mediaDir: resolve(config.dataDir, 'media') };
+  const mediaDir = resolve(config.dataDir, 'media');
+  const panoramaJobs = new PanoramaJobRunner(db, resolve(config.dataDir, 'uploads'), mediaDir);
+  await panoramaJobs.resume();
+  return { config, db, mediaDir, panoramaJobs };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { migrateDb, openDb, type DbLike } from './db/client.ts';
+import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 import { enterprises, halls, users, type NewEnterprise, type Role } from './db/schema/index.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { withCheckChar } from './domain/credit-code.ts';
@@ -19,11 +20,15 @@ export async function createTestContext(): Promise<TestContext> {
   const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0' });
   const db = await openDb(config.databaseUrl);
   await migrateDb(db);
+  const mediaDir = join(dataDir, 'media');
+  const panoramaJobs = new PanoramaJobRunner(db, join(dataDir, 'uploads'), mediaDir);
   return {
     config,
     db,
-    mediaDir: join(dataDir, 'media'),
+    mediaDir,
+    panoramaJobs,
     async cleanup() {
+      await panoramaJobs.idle();
       db.$client.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

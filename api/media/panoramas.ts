@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DbLike } from '../db/client.ts';
 import { panoramas, type Panorama } from '../db/schema/index.ts';
-import { buildPanorama } from '../panorama/index.ts';
+import { buildPanorama, type BuildProgress } from '../panorama/index.ts';
 
 /** Folder of all panorama pyramids inside the media directory; each pyramid is `<id>/`. */
 export function panoramaRoot(mediaDir: string): string {
@@ -12,8 +12,13 @@ export function panoramaRoot(mediaDir: string): string {
  * Turns a 360° photo into a published tile pyramid and records it. The same photo twice gives the same
  * pyramid and row, so callers may retry freely.
  */
-export async function publishPanorama(db: DbLike, mediaDir: string, sourceFile: string): Promise<Panorama> {
-  const { id, manifest } = await buildPanorama({ input: sourceFile, outRoot: panoramaRoot(mediaDir) });
+export async function publishPanorama(
+  db: DbLike,
+  mediaDir: string,
+  sourceFile: string,
+  onProgress?: (progress: BuildProgress) => void,
+): Promise<Panorama> {
+  const { id, manifest } = await buildPanorama({ input: sourceFile, outRoot: panoramaRoot(mediaDir), onProgress });
   const [row] = await db
     .insert(panoramas)
     .values({

@@ -5,3 +5,4 @@ export * from './leads.ts';
 export * from './users.ts';
 export * from './auth.ts';
 export * from './analytics.ts';
+export * from './panorama-jobs.ts';
