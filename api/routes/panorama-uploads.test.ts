@@ -28,7 +28,7 @@ async function panoramaJpeg(width = 1024, seed = 0): Promise<Buffer> {
 
 function form(bytes: Uint8Array, name = 'showroom.jpg'): FormData {
   const data = new FormData();
-  data.append('file', new Blob([bytes]), name);
+  data.append('file', new Blob([new Uint8Array(bytes)]), name);
   return data;
 }
 
