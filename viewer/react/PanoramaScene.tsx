@@ -40,15 +40,20 @@ export function PanoramaScene({ manifest, baseUrl, controller, hotspots, highlig
   previewRef.current = onPreview;
   const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const cube = useMemo(() => new TiledCube(manifest, baseUrl, invalidate, () => previewRef.current()), [manifest, baseUrl, invalidate]);
+  // Created in an effect (not useMemo) so StrictMode's mount-unmount-mount gets a fresh, undisposed instance.
+  const cubeRef = useRef<TiledCube | null>(null);
   useEffect(() => {
+    const cube = new TiledCube(manifest, baseUrl, invalidate, () => previewRef.current());
+    cubeRef.current = cube;
     scene.add(cube.group);
     onStats?.(cube.stats);
+    invalidate();
     return () => {
       scene.remove(cube.group);
       cube.dispose();
+      if (cubeRef.current === cube) cubeRef.current = null;
     };
-  }, [cube, scene, onStats]);
+  }, [manifest, baseUrl, invalidate, scene, onStats]);
 
   const sprites = useMemo(() => new HotspotSprites(), []);
   useEffect(() => {
@@ -72,7 +77,9 @@ export function PanoramaScene({ manifest, baseUrl, controller, hotspots, highlig
   useEffect(() => () => clearTimeout(idleTimer.current), []);
 
   useFrame((_, delta) => {
-    const moving = controller.step(Math.min(delta, MAX_DT));
+    const cube = cubeRef.current;
+    if (!cube) return;
+    const moving = controller.step(Math.min(delta, MAX_DT), delta);
     const { view } = controller;
     if (gl.xr.isPresenting) {
       // The headset owns the camera; follow it so the panorama stays centred on the eyes and pick tiles for its gaze.

@@ -36,6 +36,14 @@ describe('view controller', () => {
     expect(c.view.yaw).toBeCloseTo(AUTOROTATE_SPEED);
   });
 
+  it('counts real elapsed time toward idleness even when the motion step is clamped', () => {
+    const c = new ViewController({ yaw: 0, pitch: 0, fov: 75 * DEG }, limits);
+    c.autorotate = true;
+    // The render loop slept for the whole idle delay, then woke for one frame with a clamped step.
+    expect(c.step(1 / 15, IDLE_SECONDS + 0.1)).toBe(true);
+    expect(c.view.yaw).toBeCloseTo(AUTOROTATE_SPEED / 15);
+  });
+
   it('animates the short way round to a target and resolves', async () => {
     const c = new ViewController({ yaw: 170 * DEG, pitch: 0, fov: 75 * DEG }, limits);
     const done = c.animateTo({ yaw: -170 * DEG, fov: 40 * DEG }, 0.5);

@@ -78,9 +78,13 @@ export class ViewController {
     });
   }
 
-  /** Advance time by dt seconds. Returns true while something is still moving (keep rendering). */
-  step(dt: number): boolean {
-    this.#idle += dt;
+  /**
+   * Advance motion by dt seconds. `elapsed` is the real time since the last step, which can be much longer than the
+   * (clamped) motion step after the render loop slept; idle time counts it in full.
+   * Returns true while something is still moving (keep rendering).
+   */
+  step(dt: number, elapsed = dt): boolean {
+    this.#idle += elapsed;
     if (this.#animation) {
       const a = this.#animation;
       a.elapsed += dt;
