@@ -52,3 +52,20 @@ export const leads = sqliteTable(
 );
 
 export type Lead = typeof leads.$inferSelect;
+
+/** A note an enterprise user keeps on a lead (a call made, what was agreed). */
+export const leadNotes = sqliteTable(
+  'lead_notes',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    leadId: integer()
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    userId: integer().references(() => users.id, { onDelete: 'set null' }),
+    body: text().notNull(),
+    ...timestamps,
+  },
+  (t) => [index('lead_notes_lead_idx').on(t.leadId)],
+);
+
+export type LeadNote = typeof leadNotes.$inferSelect;
