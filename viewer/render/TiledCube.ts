@@ -56,6 +56,8 @@ export class TiledCube {
   #ready = new Map<string, Decoded>();
   #wanted: string[] = [];
   #base: Layer[] = [];
+  /** Placeholder and preview wait here for their upload slot like tiles do, so no frame uploads two textures. */
+  #pendingBase: Layer[][] = [];
   #disposed = false;
   #byKey = new Map<string, TileId>();
   #onPreview?: () => void;
@@ -76,8 +78,7 @@ export class TiledCube {
       const texture = imageTexture(image);
       const mesh = new Mesh(equirectSphereGeometry(RADIUS * 1.5), panoramaMaterial(texture));
       mesh.renderOrder = 0;
-      this.#base.push({ mesh, texture });
-      this.group.add(mesh);
+      this.#pendingBase.push([{ mesh, texture }]);
       this.#invalidate();
     };
     image.src = this.#manifest.placeholder;
@@ -91,15 +92,14 @@ export class TiledCube {
       if (this.#disposed) return bitmap.close();
       const texture = imageTexture(bitmap);
       // One texture for the strip; each face's quad maps its sixth of it.
-      CUBE_FACES.forEach((face, i) => {
+      const faces = CUBE_FACES.map((face, i): Layer => {
         const geometry = faceQuadGeometry(face, { s0: -1, s1: 1, t0: -1, t1: 1 }, { u0: i / 6, u1: (i + 1) / 6, v0: 0, v1: 1 }, RADIUS);
         const mesh = new Mesh(geometry, panoramaMaterial(texture));
         mesh.renderOrder = 1;
-        this.#base.push({ mesh, texture, bitmap: i === 0 ? bitmap : undefined });
-        this.group.add(mesh);
+        return { mesh, texture, bitmap: i === 0 ? bitmap : undefined };
       });
-      this.stats.previewReady = true;
-      this.#onPreview?.();
+      // The preview goes first: it covers the whole sphere, tiles only patches.
+      this.#pendingBase.unshift(faces);
       this.#invalidate();
     } catch (error) {
       if (!controller.signal.aborted) console.warn('[viewer] preview failed', error);
@@ -159,11 +159,24 @@ export class TiledCube {
 
   /** True while decoded tiles wait for upload, so the frame loop keeps running until they are on screen. */
   get pending(): boolean {
-    return this.#ready.size > 0;
+    return this.#ready.size > 0 || this.#pendingBase.length > 0;
   }
 
   /** Upload at most one decoded tile (the most wanted) to the GPU: a texture upload blocks the main thread. */
   uploadOne(renderer: WebGLRenderer): boolean {
+    const base = this.#pendingBase.shift();
+    if (base) {
+      renderer.initTexture(base[0]!.texture);
+      for (const layer of base) {
+        this.#base.push(layer);
+        this.group.add(layer.mesh);
+      }
+      if (base.length === CUBE_FACES.length) {
+        this.stats.previewReady = true;
+        this.#onPreview?.();
+      }
+      return true;
+    }
     if (this.#ready.size === 0) return false;
     const key = this.#wanted.find((k) => this.#ready.has(k)) ?? this.#ready.keys().next().value!;
     const { tile, bitmap } = this.#ready.get(key)!;
@@ -206,7 +219,8 @@ export class TiledCube {
     for (const layer of this.#tiles.values()) this.#disposeLayer(layer);
     this.#tiles.clear();
     this.#lru.clear();
-    for (const layer of this.#base) this.#disposeLayer(layer);
+    for (const layer of [...this.#base, ...this.#pendingBase.flat()]) this.#disposeLayer(layer);
     this.#base = [];
+    this.#pendingBase = [];
   }
 }
