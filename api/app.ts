@@ -8,6 +8,7 @@ import { eventRoutes } from './routes/events.ts';
 import { hallRoutes } from './routes/halls.ts';
 import { healthRoutes } from './routes/health.ts';
 import { panoramaUploadRoutes } from './routes/panorama-uploads.ts';
+import { portalRoutes } from './routes/portal.ts';
 
 /** The API app, mounted at /api by the site's fetch entry; tests call `createApi(ctx).request()` directly. */
 export function createApi(ctx: AppContext) {
@@ -20,6 +21,7 @@ export function createApi(ctx: AppContext) {
     .route('/events', eventRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/', panoramaUploadRoutes(ctx))
+    .route('/portal', portalRoutes(ctx))
     .all('*', notFound)
     .onError(onError);
 }

@@ -1,6 +1,7 @@
 import type { Auth } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import type { LiveHub } from './live/hub.ts';
 import type { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 
 /** What request handlers need, built once at start (or per test). */
@@ -11,6 +12,8 @@ export interface AppContext {
   mediaDir: string;
   /** Turns uploaded 360° photos into pyramids in the background. */
   panoramaJobs: PanoramaJobRunner;
+  /** Announces hall changes to open viewers. */
+  live: LiveHub;
 }
 
 /** Hono environment of the API: the signed-in user (or null) and the client address, set by middleware. */

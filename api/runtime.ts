@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { migrateDb, openDb } from './db/client.ts';
+import { LiveHub } from './live/hub.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 
 let ready: Promise<AppContext> | undefined;
@@ -19,5 +20,5 @@ async function boot(): Promise<AppContext> {
   const mediaDir = resolve(config.dataDir, 'media');
   const panoramaJobs = new PanoramaJobRunner(db, resolve(config.dataDir, 'uploads'), mediaDir);
   await panoramaJobs.resume();
-  return { config, db, mediaDir, panoramaJobs };
+  return { config, db, mediaDir, panoramaJobs, live: new LiveHub() };
 }

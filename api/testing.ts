@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { migrateDb, openDb, type DbLike } from './db/client.ts';
+import { LiveHub } from './live/hub.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 import { enterprises, halls, users, type NewEnterprise, type Role } from './db/schema/index.ts';
 import { hashPassword } from './auth/passwords.ts';
@@ -27,6 +28,7 @@ export async function createTestContext(): Promise<TestContext> {
     db,
     mediaDir,
     panoramaJobs,
+    live: new LiveHub(),
     async cleanup() {
       await panoramaJobs.idle();
       db.$client.close();

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { panoramaManifestUrl, panoramaPosterUrl } from '../../media/urls.ts';
-import type { Db } from '../client.ts';
+import type { Db, DbLike } from '../client.ts';
 import {
   enterprises,
   halls,
@@ -54,12 +54,7 @@ export async function getPublishedHall(db: Db, slug: string, today = new Date().
       .select({ tier: tierRecognitions.tier, level: tierRecognitions.level, year: tierRecognitions.year })
       .from(tierRecognitions)
       .where(and(eq(tierRecognitions.enterpriseId, enterpriseId), eq(tierRecognitions.verified, true))),
-    db
-      .select({ scene: scenes, panorama: panoramas })
-      .from(scenes)
-      .leftJoin(panoramas, eq(panoramas.id, scenes.panoramaId))
-      .where(eq(scenes.hallId, head.hall.id))
-      .orderBy(asc(scenes.position)),
+    hallScenes(db, head.hall.id),
     db.select().from(products).where(and(eq(products.enterpriseId, enterpriseId), eq(products.status, 'published'))).orderBy(asc(products.id)),
     db
       .select()
@@ -72,14 +67,6 @@ export async function getPublishedHall(db: Db, slug: string, today = new Date().
       .where(and(eq(investmentProjects.enterpriseId, enterpriseId), eq(investmentProjects.status, 'published')))
       .orderBy(asc(investmentProjects.id)),
   ]);
-  const spotRows = sceneRows.length
-    ? await db
-        .select()
-        .from(hotspots)
-        .where(inArray(hotspots.sceneId, sceneRows.map((r) => r.scene.id)))
-        .orderBy(asc(hotspots.id))
-    : [];
-
   // A hotspot pointing at a listing that is no longer public would lead nowhere: leave it out.
   const live = {
     product: new Set(productRows.map((p) => p.id)),
@@ -95,27 +82,45 @@ export async function getPublishedHall(db: Db, slug: string, today = new Date().
     enterprise: head.enterprise,
     hall: { id: head.hall.id, tagline: head.hall.tagline, taglineEn: head.hall.taglineEn, updatedAt: head.hall.updatedAt },
     tiers: tierRows,
-    scenes: sceneRows.map(({ scene, panorama }) => ({
-      id: scene.id,
-      position: scene.position,
-      title: scene.title,
-      titleEn: scene.titleEn,
-      initialView: { yaw: scene.initialYaw, pitch: scene.initialPitch, fov: scene.initialFov },
-      map: scene.mapX === null || scene.mapY === null ? null : { x: scene.mapX, y: scene.mapY },
-      panorama: panorama
-        ? {
-            id: panorama.id,
-            manifestUrl: panoramaManifestUrl(panorama.id),
-            posterUrl: panoramaPosterUrl(panorama.id, panorama.posterFile),
-            posterWidth: panorama.posterWidth,
-            posterHeight: panorama.posterHeight,
-            placeholder: panorama.placeholder,
-          }
-        : null,
-      hotspots: spotRows.filter((h) => h.sceneId === scene.id && visible(h)),
-    })),
+    scenes: sceneRows.map((scene) => ({ ...scene, hotspots: scene.hotspots.filter(visible) })),
     products: productRows,
     jobs: jobRows,
     projects: projectRows,
   };
+}
+
+/** The scenes of a hall in order, with their panoramas and every hotspot (the editor sees them all). */
+export async function hallScenes(db: DbLike, hallId: number): Promise<HallScene[]> {
+  const sceneRows = await db
+    .select({ scene: scenes, panorama: panoramas })
+    .from(scenes)
+    .leftJoin(panoramas, eq(panoramas.id, scenes.panoramaId))
+    .where(eq(scenes.hallId, hallId))
+    .orderBy(asc(scenes.position));
+  const spotRows = sceneRows.length
+    ? await db
+        .select()
+        .from(hotspots)
+        .where(inArray(hotspots.sceneId, sceneRows.map((r) => r.scene.id)))
+        .orderBy(asc(hotspots.id))
+    : [];
+  return sceneRows.map(({ scene, panorama }) => ({
+    id: scene.id,
+    position: scene.position,
+    title: scene.title,
+    titleEn: scene.titleEn,
+    initialView: { yaw: scene.initialYaw, pitch: scene.initialPitch, fov: scene.initialFov },
+    map: scene.mapX === null || scene.mapY === null ? null : { x: scene.mapX, y: scene.mapY },
+    panorama: panorama
+      ? {
+          id: panorama.id,
+          manifestUrl: panoramaManifestUrl(panorama.id),
+          posterUrl: panoramaPosterUrl(panorama.id, panorama.posterFile),
+          posterWidth: panorama.posterWidth,
+          posterHeight: panorama.posterHeight,
+          placeholder: panorama.placeholder,
+        }
+      : null,
+    hotspots: spotRows.filter((h) => h.sceneId === scene.id),
+  }));
 }
