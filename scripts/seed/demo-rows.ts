@@ -23,6 +23,14 @@ export function demoCreditCode(firm: DemoFirm, n: number): string {
   return withCheckChar(`91${DIVISION[firm.county]}MA${String(3000000 + n * 7919).slice(-7)}`);
 }
 
+/** Password of every demo account (README lists them); they work only in demo mode. */
+export const DEMO_PASSWORD = 'qianqi-demo-2026';
+
+/** The demo account of a firm, e.g. hengyun-bearing@demo.qianqi.example. */
+export function demoAccountEmail(firm: DemoFirm): string {
+  return `${firm.slug}@demo.qianqi.example`;
+}
+
 /** Job postings stay open for a quarter from the day of seeding. */
 export function demoValidUntil(today: Date): string {
   return new Date(today.getTime() + 90 * 86_400_000).toISOString().slice(0, 10);

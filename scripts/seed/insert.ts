@@ -10,9 +10,10 @@ import {
   products,
   scenes,
   tierRecognitions,
+  users,
 } from '../../api/db/schema/index.ts';
 import type { DemoFirm } from '../../content/demo/types.ts';
-import { demoCreditCode, demoValidUntil, HOTSPOT_PLACES } from './demo-rows.ts';
+import { demoAccountEmail, demoCreditCode, demoValidUntil, HOTSPOT_PLACES } from './demo-rows.ts';
 
 /** Cohort years of the demo: firms alternate between the last two selections. */
 async function cohortIdFor(db: DbLike, year: number): Promise<number> {
@@ -25,7 +26,14 @@ async function cohortIdFor(db: DbLike, year: number): Promise<number> {
 }
 
 /** Inserts one demo firm with its tiers, cohort selection, listings and a published hall. */
-export async function insertDemoFirm(db: DbLike, firm: DemoFirm, n: number, panoramaIds: Map<string, string>, today: Date) {
+export async function insertDemoFirm(
+  db: DbLike,
+  firm: DemoFirm,
+  n: number,
+  panoramaIds: Map<string, string>,
+  today: Date,
+  demoPasswordHash: string,
+) {
   const [ent] = await db
     .insert(enterprises)
     .values({
@@ -46,6 +54,15 @@ export async function insertDemoFirm(db: DbLike, firm: DemoFirm, n: number, pano
     })
     .returning({ id: enterprises.id });
   const enterpriseId = ent!.id;
+  // A demo account per firm; it signs in only while the platform runs in demo mode.
+  await db.insert(users).values({
+    email: demoAccountEmail(firm),
+    displayName: `${firm.contact.name}（演示）`,
+    role: 'enterprise',
+    enterpriseId,
+    passwordHash: demoPasswordHash,
+    demo: true,
+  });
 
   if (firm.tiers.length > 0) {
     await db.insert(tierRecognitions).values(firm.tiers.map((t) => ({ enterpriseId, ...t, verified: true })));

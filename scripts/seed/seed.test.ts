@@ -40,3 +40,19 @@ it('the demo data set covers at least 12 firms across counties and industries wi
   expect(demoFirms.every((f) => f.products.length > 0 && f.jobs.length > 0 && f.projects.length > 0)).toBe(true);
   expect(new Set(demoFirms.map((f) => f.slug)).size).toBe(demoFirms.length);
 });
+
+it('gives every demo firm a demo account that signs in only in demo mode', async () => {
+  const { createApi } = await import('../../api/app.ts');
+  const { DEMO_PASSWORD, demoAccountEmail } = await import('./demo-rows.ts');
+  await seedDemoIfEmpty(ctx, demoFirms.slice(0, 1));
+  ctx.config.demo = true;
+  const login = () =>
+    createApi(ctx).request('/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: demoAccountEmail(demoFirms[0]!), password: DEMO_PASSWORD }),
+    });
+  expect((await login()).status).toBe(200);
+  ctx.config.demo = false;
+  expect((await login()).status).toBe(401);
+});

@@ -9,6 +9,8 @@ import { publishPanorama } from '../../api/media/panoramas.ts';
 import { demoFirms } from '../../content/demo/firms.ts';
 import type { DemoFirm } from '../../content/demo/types.ts';
 import { renderShowroom, type IndustryKey } from '../demo-panorama/index.ts';
+import { hashPassword } from '../../api/auth/passwords.ts';
+import { DEMO_PASSWORD } from './demo-rows.ts';
 import { insertDemoFirm } from './insert.ts';
 
 const GENERATOR_INDUSTRY: Record<DemoFirm['industry'], IndustryKey> = {
@@ -62,8 +64,9 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
     await rm(work, { recursive: true, force: true });
   }
 
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await ctx.db.transaction(async (tx) => {
-    for (const [n, firm] of firms.entries()) await insertDemoFirm(tx, firm, n, panoramaIds, new Date());
+    for (const [n, firm] of firms.entries()) await insertDemoFirm(tx, firm, n, panoramaIds, new Date(), passwordHash);
   });
   console.log(`演示数据已生成 Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
