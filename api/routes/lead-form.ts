@@ -178,6 +178,8 @@ export async function submitLead(ctx: AppContext, s: LeadSubmission, now = Date.
     cvName: cv?.name ?? null,
     cvType: cv?.type ?? null,
     cvBytes: cv?.bytes.length ?? null,
+    createdAt: new Date(now),
+    updatedAt: new Date(now),
   });
   recordVisit(ctx, { kind: 'form_submit', enterpriseId: item.enterpriseId });
   return { ok: true, receipt, duplicate: false };
