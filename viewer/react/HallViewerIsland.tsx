@@ -25,6 +25,10 @@ export interface HallViewerIslandProps {
   initialSceneId?: string;
   title?: string;
   locale?: Locale;
+  /** Server-sent events announcing edits of this hall (event `change`); with scenesUrl the viewer updates live. */
+  liveUrl?: string;
+  /** JSON `{ scenes: HallScene[] }` to refetch after a change. */
+  scenesUrl?: string;
 }
 
 /** Detail of the `hall:hotspot` CustomEvent dispatched on window. Call preventDefault() to handle it yourself. */
@@ -38,12 +42,22 @@ export interface HallHotspotEventDetail {
  * cancelable `hall:hotspot` event on window. Scene links switch scenes unless cancelled; other kinds open a small
  * dialog unless cancelled (the page usually cancels and shows its own SSR content).
  */
-export function HallViewerIsland({ manifestUrl, scenes: sceneList, initialSceneId, title, locale = 'zh-CN' }: HallViewerIslandProps) {
+export function HallViewerIsland({
+  manifestUrl,
+  scenes: sceneList,
+  initialSceneId,
+  title,
+  locale = 'zh-CN',
+  liveUrl,
+  scenesUrl,
+}: HallViewerIslandProps) {
   const strings = STRINGS[locale];
-  const scenes = useMemo<HallScene[]>(
+  const fromProps = useMemo<HallScene[]>(
     () => sceneList ?? (manifestUrl ? [{ id: 'main', name: title ?? strings.viewer, manifestUrl, hotspots: [] }] : []),
     [sceneList, manifestUrl, title, strings],
   );
+  const liveScenes = useLiveScenes(liveUrl, scenesUrl);
+  const scenes = liveScenes ?? fromProps;
   const [start] = useState(() => {
     const link = readHashLink();
     const id = scenes.some((s) => s.id === link.scene) ? link.scene! : (initialSceneId ?? scenes[0]?.id ?? '');
@@ -56,8 +70,10 @@ export function HallViewerIsland({ manifestUrl, scenes: sceneList, initialSceneI
   const [dialog, setDialog] = useState<Hotspot | null>(null);
 
   // Load the requested scene; keep showing the previous one until its manifest arrives so the canvas survives.
+  // Reload only when the requested room or its photo changes, not when a hotspot or a name is edited.
+  const requested = scenes.find((s) => s.id === request.sceneId) ?? scenes[0];
   useEffect(() => {
-    const scene = scenes.find((s) => s.id === request.sceneId) ?? scenes[0];
+    const scene = requested;
     if (!scene) return;
     let live = true;
     const url = new URL(scene.manifestUrl, location.href).href;
@@ -72,7 +88,7 @@ export function HallViewerIsland({ manifestUrl, scenes: sceneList, initialSceneI
     return () => {
       live = false;
     };
-  }, [request, scenes]);
+  }, [request, requested?.id, requested?.manifestUrl]);
 
   const writeHash = useHashView((link) => {
     if (link.scene && link.scene !== shown?.scene.id && scenes.some((s) => s.id === link.scene)) {
@@ -112,7 +128,8 @@ export function HallViewerIsland({ manifestUrl, scenes: sceneList, initialSceneI
 
   if (error && !shown) return <p role="alert">{error.message}</p>;
   if (!shown) return <div aria-busy="true" style={{ width: '100%', height: '100%' }}>{strings.loading}</div>;
-  const current = shown.scene;
+  // The latest edit of the room on show (live updates change hotspots and names in place).
+  const current = scenes.find((s) => s.id === shown.scene.id) ?? shown.scene;
   return (
     <>
       <PanoramaViewer
@@ -130,4 +147,27 @@ export function HallViewerIsland({ manifestUrl, scenes: sceneList, initialSceneI
       <HotspotDialog hotspot={dialog} strings={strings} onClose={() => setDialog(null)} />
     </>
   );
+}
+
+/**
+ * The hall's scenes as last announced by the server: null until the first change arrives. EventSource
+ * reconnects by itself after network drops; each change refetches the whole (small) scene list.
+ */
+function useLiveScenes(liveUrl: string | undefined, scenesUrl: string | undefined): HallScene[] | null {
+  const [scenes, setScenes] = useState<HallScene[] | null>(null);
+  useEffect(() => {
+    if (!liveUrl || !scenesUrl || typeof EventSource === 'undefined') return;
+    const source = new EventSource(liveUrl);
+    let latest = 0;
+    const refresh = async () => {
+      const ticket = ++latest;
+      const res = await fetch(scenesUrl, { cache: 'no-store' }).catch(() => null);
+      if (!res?.ok || ticket !== latest) return;
+      const body = (await res.json()) as { scenes: HallScene[] };
+      if (ticket === latest) setScenes(body.scenes);
+    };
+    source.addEventListener('change', () => void refresh());
+    return () => source.close();
+  }, [liveUrl, scenesUrl]);
+  return scenes;
 }

@@ -1,0 +1,75 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+
+let browser: Browser;
+const baseURL = inject('baseURL');
+const SLUG = 'hengyun-bearing';
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+/** Signs in as the firm's demo account through the real API; returns what a portal page would hold. */
+async function signInAsFirm() {
+  const res = await fetch(`${baseURL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: baseURL },
+    body: JSON.stringify({ email: `${SLUG}@demo.qianqi.example`, password: 'qianqi-demo-2026' }),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { csrfToken: string; user: { enterpriseId: number } };
+  const cookie = res.headers.get('Set-Cookie')!.split(';')[0]!;
+  const call = (method: string, path: string, json?: unknown) =>
+    fetch(`${baseURL}/api/portal/enterprises/${body.user.enterpriseId}${path}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': body.csrfToken, Origin: baseURL, 'Content-Type': 'application/json' },
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
+  return { call };
+}
+
+describe('hall page', () => {
+  it('shows the 3D viewer over the SSR poster, with an accessible list of every hotspot', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${baseURL}/halls/${SLUG}`);
+    expect(await page.locator('img.stage-poster').getAttribute('fetchpriority')).toBe('high');
+    await page.locator('.stage canvas').waitFor({ timeout: 30_000 });
+    const labels = await page.locator('.stage [data-hotspot-id]').allTextContents();
+    expect(labels.some((l) => l.includes('前往：产品展区'))).toBe(true);
+    expect(labels.some((l) => l.includes('企业简介'))).toBe(true);
+    await page.close();
+  });
+
+  it('shows a hotspot the firm adds in its portal within 2 s, without a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${baseURL}/halls/${SLUG}`);
+    await page.locator('.stage [data-hotspot-id]').first().waitFor({ timeout: 30_000 });
+    // Let the live stream connect before the edit.
+    await page.waitForTimeout(500);
+    const navigations: string[] = [];
+    page.on('framenavigated', (f) => f === page.mainFrame() && navigations.push(f.url()));
+
+    const firm = await signInAsFirm();
+    const hall = (await (await firm.call('GET', '/hall')).json()) as { scenes: { id: number }[] };
+    const started = Date.now();
+    const created = await firm.call('POST', `/hall/scenes/${hall.scenes[0]!.id}/hotspots`, {
+      kind: 'info',
+      yaw: 60,
+      pitch: 5,
+      label: '新品发布会 11 月 30 日',
+      body: '欢迎莅临',
+    });
+    expect(created.status).toBe(201);
+    await page.locator('.stage [data-hotspot-id]', { hasText: '新品发布会 11 月 30 日' }).waitFor({ timeout: 2_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(navigations).toEqual([]);
+
+    // Deleting it takes it away again, live.
+    const { id } = (await created.json()) as { id: number };
+    expect((await firm.call('DELETE', `/hall/hotspots/${id}`)).status).toBe(200);
+    await page.locator('.stage [data-hotspot-id]', { hasText: '新品发布会 11 月 30 日' }).waitFor({ state: 'detached', timeout: 2_000 });
+    await page.close();
+  });
+});
