@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
+import { deleteExpiredSessions } from './auth/sessions.ts';
 import { migrateDb, openDb } from './db/client.ts';
 import { LiveHub } from './live/hub.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
@@ -17,6 +18,7 @@ async function boot(): Promise<AppContext> {
   const config = loadConfig();
   const db = await openDb(config.databaseUrl, config.databaseAuthToken);
   await migrateDb(db);
+  await deleteExpiredSessions(db);
   const mediaDir = resolve(config.dataDir, 'media');
   const panoramaJobs = new PanoramaJobRunner(db, resolve(config.dataDir, 'uploads'), mediaDir);
   await panoramaJobs.resume();

@@ -59,3 +59,17 @@ describe('API errors', () => {
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: '找不到该资源', messageEn: 'Not found' } });
   });
 });
+
+describe('GET /api/halls/:slug', () => {
+  it('gives the viewer data of a published hall and 404 for drafts and unknown slugs', async () => {
+    await makeHall(ctx.db, 'published', { slug: 'open-hall' });
+    await makeHall(ctx.db, 'draft', { slug: 'draft-hall' });
+    const api = createApi(ctx);
+    const open = await api.request('/halls/open-hall');
+    expect(open.status).toBe(200);
+    expect(await open.json()).toMatchObject({ slug: 'open-hall', scenes: [] });
+    expect((await api.request('/halls/draft-hall')).status).toBe(404);
+    expect((await api.request('/halls/no-such-hall')).status).toBe(404);
+    expect((await api.request('/halls/no-such-hall/live')).status).toBe(404);
+  });
+});
