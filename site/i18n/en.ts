@@ -1,3 +1,4 @@
+import { portalEn } from './portal.en.ts';
 import type { Strings } from './zh.ts';
 
 /** The English alternative of every user-facing string. */
@@ -189,5 +190,6 @@ export const en: Strings = {
     back: 'Back to the explainers',
     updated: (d: string) => `Updated ${d}`,
   },
+  portal: portalEn,
   notFound: { title: 'Page not found', body: 'This page does not exist or has been taken down.', back: 'Back to home' },
 };

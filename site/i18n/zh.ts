@@ -1,3 +1,4 @@
+import { portalZh } from './portal.zh.ts';
 /** Every user-facing string of the site in Simplified Chinese (the default language). */
 export const zh = {
   siteName: '千企在线展馆',
@@ -185,6 +186,7 @@ export const zh = {
     back: '返回政策解读',
     updated: (d: string) => `更新于 ${d}`,
   },
+  portal: portalZh,
   notFound: { title: '页面不存在', body: '您访问的页面不存在或已下线。', back: '返回首页' },
 };
 

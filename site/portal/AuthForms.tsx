@@ -1,0 +1,186 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, type UiLang } from './api.ts';
+import { Field } from './Field.tsx';
+import { portalStrings } from './strings.ts';
+
+type Errors = Record<string, string>;
+
+function message(e: unknown, lang: UiLang): string {
+  return e instanceof ApiError ? e.text(lang) : String(e);
+}
+
+/** Sign-in with e-mail and password; lockout (423) and throttling (429) explained in words. */
+export function LoginForm({ lang, next }: { lang: UiLang; next: string }) {
+  const s = portalStrings(lang);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', '/auth/login', '', { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
+      location.assign(next);
+    } catch (err) {
+      const base = message(err, lang);
+      if (err instanceof ApiError && err.status === 423) setError(`${s.login.locked} ${base}`);
+      else if (err instanceof ApiError && err.status === 429) setError(`${s.login.throttled} ${base}`);
+      else setError(base);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate={false}>
+      {error && (
+        <p className="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      <Field id="login-email" label={s.login.email}>
+        {(a) => <input {...a} name="email" type="email" autoComplete="username" inputMode="email" required maxLength={200} />}
+      </Field>
+      <Field id="login-password" label={s.login.password}>
+        {(a) => <input {...a} name="password" type="password" autoComplete="current-password" required maxLength={200} />}
+      </Field>
+      <button className="btn block" type="submit" disabled={busy}>
+        {busy ? s.login.submitting : s.login.submit}
+      </button>
+    </form>
+  );
+}
+
+/** Accepting an invitation: name, e-mail, password twice; signs in and opens the portal. */
+export function InviteForm({ lang, token, email, home }: { lang: UiLang; token: string; email: string | null; home: string }) {
+  const s = portalStrings(lang);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const body = {
+      displayName: String(form.get('displayName') ?? ''),
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+    };
+    const local: Errors = {};
+    if (body.password.length < 10) local.password = s.invite.tooShort;
+    else if (body.password !== form.get('password2')) local.password2 = s.invite.mismatch;
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      await api('POST', `/auth/invitations/${encodeURIComponent(token)}/accept`, '', body);
+      location.assign(home);
+    } catch (err) {
+      setErrors(err instanceof ApiError ? { form: err.text(lang), ...err.fieldErrors(lang) } : { form: String(err) });
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {errors.form && (
+        <p className="alert error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <Field id="inv-name" label={s.invite.displayName} error={errors.displayName}>
+        {(a) => <input {...a} name="displayName" autoComplete="name" required maxLength={60} />}
+      </Field>
+      <Field id="inv-email" label={s.invite.email} error={errors.email}>
+        {(a) => <input {...a} name="email" type="email" inputMode="email" autoComplete="username" required maxLength={200} defaultValue={email ?? ''} readOnly={!!email} />}
+      </Field>
+      <Field id="inv-password" label={s.invite.password} hint={s.invite.passwordHint} error={errors.password}>
+        {(a) => <input {...a} name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} />}
+      </Field>
+      <Field id="inv-password2" label={s.invite.password2} error={errors.password2}>
+        {(a) => <input {...a} name="password2" type="password" autoComplete="new-password" required minLength={10} maxLength={200} />}
+      </Field>
+      <button className="btn block" type="submit" disabled={busy}>
+        {busy ? s.common.saving : s.invite.submit}
+      </button>
+    </form>
+  );
+}
+
+/** Password change and "sign out everywhere". The CSRF token rotates with the new session after a change. */
+export function AccountForms({ lang, csrfToken, loginPath }: { lang: UiLang; csrfToken: string; loginPath: string }) {
+  const s = portalStrings(lang);
+  const [csrf, setCsrf] = useState(csrfToken);
+  const [errors, setErrors] = useState<Errors>({});
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function change(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const el = e.currentTarget;
+    const form = new FormData(el);
+    const body = { currentPassword: String(form.get('currentPassword') ?? ''), newPassword: String(form.get('newPassword') ?? '') };
+    setDone(false);
+    if (body.newPassword.length < 10) return setErrors({ newPassword: s.invite.tooShort });
+    if (body.newPassword !== form.get('newPassword2')) return setErrors({ newPassword2: s.invite.mismatch });
+    setBusy(true);
+    try {
+      const res = await api<{ csrfToken: string }>('POST', '/auth/password', csrf, body);
+      setCsrf(res.csrfToken);
+      setErrors({});
+      setDone(true);
+      el.reset();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'wrong_password') setErrors({ currentPassword: err.text(lang) });
+      else setErrors(err instanceof ApiError ? { form: err.text(lang), ...err.fieldErrors(lang) } : { form: String(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function signOutAll() {
+    await api('POST', '/auth/logout-all', csrf).catch(() => undefined);
+    location.assign(loginPath);
+  }
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="pw-h">
+        <h2 id="pw-h">{s.account.changePassword}</h2>
+        <form className="form" onSubmit={change} noValidate>
+          {errors.form && (
+            <p className="alert error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          {done && (
+            <p className="alert ok" role="status">
+              {s.account.passwordChanged}
+            </p>
+          )}
+          <Field id="pw-current" label={s.account.currentPassword} error={errors.currentPassword}>
+            {(a) => <input {...a} name="currentPassword" type="password" autoComplete="current-password" required />}
+          </Field>
+          <Field id="pw-new" label={s.account.newPassword} hint={s.invite.passwordHint} error={errors.newPassword}>
+            {(a) => <input {...a} name="newPassword" type="password" autoComplete="new-password" required minLength={10} />}
+          </Field>
+          <Field id="pw-new2" label={s.account.newPassword2} error={errors.newPassword2}>
+            {(a) => <input {...a} name="newPassword2" type="password" autoComplete="new-password" required minLength={10} />}
+          </Field>
+          <div className="form-actions">
+            <button className="btn" type="submit" disabled={busy}>
+              {busy ? s.common.saving : s.account.changePassword}
+            </button>
+          </div>
+        </form>
+      </section>
+      <section className="panel" aria-labelledby="out-h">
+        <h2 id="out-h">{s.account.signOutAll}</h2>
+        <p className="lede">{s.account.signOutAllHint}</p>
+        <button className="btn danger" type="button" onClick={() => void signOutAll()}>
+          {s.account.signOutAll}
+        </button>
+      </section>
+    </>
+  );
+}
