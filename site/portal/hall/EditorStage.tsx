@@ -1,0 +1,56 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { PanoramaManifest } from '../../../viewer/manifest.ts';
+import { PanoramaViewer } from '../../../viewer/react/PanoramaViewer.tsx';
+import { loadManifest } from '../../../viewer/react/manifestLoader.ts';
+import type { Hotspot, ViewDegrees } from '../../../viewer/types.ts';
+import type { SceneRow } from '../types.ts';
+
+export interface EditorStageProps {
+  scene: SceneRow;
+  hotspots: Hotspot[];
+  locale: 'zh-CN' | 'en';
+  hint: string | null;
+  /** A "go to" view (e.g. turn toward the selected hotspot). */
+  view?: Partial<ViewDegrees> | undefined;
+  onPlace: (at: { yaw: number; pitch: number }) => void;
+  onViewChange: (view: ViewDegrees) => void;
+}
+
+/** The same viewer as the public hall, in editor mode: a click reports the yaw/pitch under the pointer. */
+export function EditorStage({ scene, hotspots, locale, hint, view, onPlace, onViewChange }: EditorStageProps) {
+  const url = useMemo(() => (scene.panorama ? new URL(scene.panorama.manifestUrl, location.href).href : null), [scene.panorama]);
+  const [loaded, setLoaded] = useState<{ url: string; manifest: PanoramaManifest } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!url) return;
+    let live = true;
+    loadManifest(url).then(
+      (manifest) => live && setLoaded({ url, manifest }),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url]);
+
+  if (error) return <div className="editor-stage"><p className="empty" role="alert">{error}</p></div>;
+  if (!loaded) return <div className="editor-stage" aria-busy="true" />;
+  return (
+    <div className="editor-stage" data-testid="editor-stage">
+      {hint && <p className="stage-hint" role="status">{hint}</p>}
+      <PanoramaViewer
+        manifest={loaded.manifest}
+        baseUrl={loaded.url}
+        initialView={scene.initialView}
+        view={view}
+        hotspots={hotspots}
+        editable
+        onPlace={onPlace}
+        onViewChange={onViewChange}
+        locale={locale}
+        label={scene.title}
+      />
+    </div>
+  );
+}
