@@ -1,11 +1,14 @@
 /**
  * npm run bench:pano — times the panorama pipeline on 8K and 16K photos and compares first-view bytes with a
- * Pannellum-style JPEG q75 pyramid and reprojection speed with Hugin's nona. Prints a table; not a test.
- * Each build runs in its own child process so wall time and peak RSS (maxRSS, all threads) are the build's alone.
+ * Pannellum-style JPEG q75 pyramid and reprojection speed with Hugin's nona. Then runs the server benchmark
+ * (bench-pano-server.ts): /api/health latency while the real server processes an uploaded 16K photo.
+ * Prints tables; not a test. Each build runs in its own child process so wall time and peak RSS (maxRSS, all
+ * threads) are the build's alone. `--no-server` skips the server part.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { CUBE_FACES } from '../viewer/geometry/cube.ts';
@@ -15,6 +18,7 @@ import { visibleTiles } from '../viewer/tiles/visibility.ts';
 import { pixelsPerRadian } from '../viewer/view/projection.ts';
 import { buildPanorama } from '../api/panorama/index.ts';
 import { reprojectFace } from '../api/panorama/reproject.ts';
+import { benchServer, formatServerBench } from './bench-pano-server.ts';
 
 const BENCH = '.bench';
 const FIXTURE = '../shared/fixtures/panoramas/pannellum-examplepano-4096.jpg';
@@ -39,14 +43,14 @@ function firstViewTiles(levels: PanoramaLevel[], tileSize: number) {
   return { level, tiles: visibleTiles(level, tileSize, VIEW, VIEWPORT) };
 }
 
-async function firstViewBytes(dir: string, manifest: PanoramaManifest): Promise<{ bytes: number; count: number }> {
+async function firstViewBytes(dir: string, manifest: PanoramaManifest): Promise<{ bytes: number; count: number; preview: number }> {
   const { level, tiles } = firstViewTiles(manifest.levels, manifest.tileSize);
   let bytes = manifest.preview.bytes;
   for (const t of tiles) {
     const url = manifest.tileUrl.replace('{level}', String(level.index)).replace('{face}', t.face);
     bytes += (await stat(join(dir, url.replace('{x}', String(t.x)).replace('{y}', String(t.y))))).size;
   }
-  return { bytes, count: tiles.length };
+  return { bytes, count: tiles.length, preview: manifest.preview.bytes };
 }
 
 /** Pannellum's generate.py: face = 8·⌊width/π/8⌋, 512 px tiles, JPEG q75 (libjpeg, 4:2:0). Only the needed tiles. */
@@ -98,7 +102,7 @@ async function child(input: string, outRoot: string): Promise<void> {
   console.log(JSON.stringify({ dir, manifest, wallMs, maxRssKb: process.resourceUsage().maxRSS }));
 }
 
-async function main(): Promise<void> {
+async function main(withServer: boolean): Promise<void> {
   const rows: string[][] = [];
   let nonaRatio = '';
   for (const width of [8192, 16384]) {
@@ -123,7 +127,7 @@ async function main(): Promise<void> {
       `${manifest.faceSize} / ${manifest.levels.length}`,
       String(manifest.levels.reduce((n, l) => n + 6 * l.tiles * l.tiles, 0)),
       `${(manifest.bytes.total / 1e6).toFixed(1)} MB`,
-      `${kb(first.bytes)} (${first.count} tiles + preview)`,
+      `${kb(first.bytes)} (${first.count} tiles + ${kb(first.preview)} preview)`,
       kb(pannellum),
     ]);
     if (width === 8192) {
@@ -139,10 +143,16 @@ async function main(): Promise<void> {
   for (const row of rows) console.log(line(row));
   console.log(`\n${nonaRatio}`);
   console.log(`first view: 1280×720 at 100° horizontal FOV, yaw 0 pitch 0, target ≤ 300 KB`);
+  console.log(`load average while building: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  if (withServer) {
+    console.log('');
+    console.log(formatServerBench('16384×8192 JPEG', await benchServer(await benchPhoto(16384))));
+    console.log(`load average after the server run: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  }
 }
 
 const args = process.argv.slice(2);
-(args[0] === '--child' ? child(args[1]!, args[2]!) : main()).catch((error: unknown) => {
+(args[0] === '--child' ? child(args[1]!, args[2]!) : main(!args.includes('--no-server'))).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 /**
- * npm run pano -- <input> --out <dir> [--format webp|jpeg|avif] [--quality N] [--lossless]
+ * npm run pano -- <input> --out <dir> [--format webp|jpeg|avif] [--quality N] [--overview-quality N] [--lossless]
  * Builds a cube tile pyramid from an equirectangular photo and prints where it went.
  */
 import { parseArgs } from 'node:util';
@@ -17,17 +17,19 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string', short: 'o' },
       format: { type: 'string' },
       quality: { type: 'string' },
+      'overview-quality': { type: 'string' },
       lossless: { type: 'boolean' },
     },
   });
   const input = positionals[0];
-  if (!input || !values.out) throw new Error('usage: npm run pano -- <input> --out <dir> [--format webp|jpeg|avif] [--quality N] [--lossless]');
+  if (!input || !values.out) throw new Error('usage: npm run pano -- <input> --out <dir> [--format webp|jpeg|avif] [--quality N] [--overview-quality N] [--lossless]');
   const encoding: Partial<TileEncoding> = {};
   if (values.format) {
     if (!['webp', 'jpeg', 'avif'].includes(values.format)) throw new Error(`unknown format ${values.format}`);
     encoding.format = values.format as TileEncoding['format'];
   }
   if (values.quality) encoding.quality = Number(values.quality);
+  if (values['overview-quality']) encoding.overviewQuality = Number(values['overview-quality']);
   if (values.lossless) encoding.lossless = true;
 
   const started = performance.now();

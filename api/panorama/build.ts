@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, pyramidId, type PipelineSettings } from './settings.t
 import { decodeToVipsFile, hashFile, inspectSource, openDecoded, readVipsRgb } from './source.ts';
 import { faceSizeFor, levelFaceSizes } from './sphere.ts';
 import { writeFaceTiles, type TileEncoding } from './tiles.ts';
+import { lowerLibvipsThreads } from './thread-priority.ts';
 import { reprojectFacesInWorkers } from './worker-pool.ts';
 
 export interface BuildProgress {
@@ -40,6 +41,17 @@ export interface BuildPanoramaResult {
   reused: boolean;
 }
 
+/**
+ * Defaults plus the caller's choices. The default overview quality was measured for default WebP: a caller who picks
+ * another format or quality but no overview quality gets that one quality on every level.
+ */
+export function resolveEncoding(chosen: Partial<TileEncoding> = {}): TileEncoding {
+  const encoding = { ...DEFAULT_SETTINGS.encoding, ...chosen };
+  if (chosen.overviewQuality === undefined && (chosen.format !== undefined || chosen.quality !== undefined))
+    encoding.overviewQuality = encoding.quality;
+  return encoding;
+}
+
 /** Builds of the same id in this process share one promise, so a double upload costs one build. */
 const inFlight = new Map<string, Promise<BuildPanoramaResult>>();
 
@@ -62,7 +74,7 @@ async function readExisting(outRoot: string, id: string): Promise<BuildPanoramaR
 export async function buildPanorama(options: BuildPanoramaOptions): Promise<BuildPanoramaResult> {
   const settings: PipelineSettings = {
     tileSize: options.tileSize ?? DEFAULT_SETTINGS.tileSize,
-    encoding: { ...DEFAULT_SETTINGS.encoding, ...options.encoding },
+    encoding: resolveEncoding(options.encoding),
   };
   options.onProgress?.({ stage: 'inspect', done: 0, total: 1 });
   const info = await inspectSource(options.input);
@@ -88,6 +100,9 @@ async function buildInto(
 ): Promise<BuildPanoramaResult> {
   const { outRoot, onProgress } = options;
   const staging = await createStagingDir(outRoot);
+  // libvips starts threads on demand while decoding and encoding; keep each new one behind the event loop.
+  lowerLibvipsThreads();
+  const lowering = setInterval(lowerLibvipsThreads, 200);
   try {
     onProgress?.({ stage: 'decode', done: 0, total: 1 });
     const vipsPath = join(staging, 'source.v');
@@ -147,5 +162,7 @@ async function buildInto(
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    clearInterval(lowering);
   }
 }

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CubeFace } from '../../viewer/geometry/cube.ts';
 import type { EquirectSource } from './equirect.ts';
 import { reprojectFace } from './reproject.ts';
+import { lowerThisThread } from './thread-priority.ts';
 
 export interface FaceRequest {
   face: CubeFace;
@@ -16,6 +17,9 @@ export interface FaceRequest {
 export type FaceReply = { face: CubeFace; pixels: Uint8Array } | { face: CubeFace; error: string };
 
 const source = workerData as EquirectSource;
+
+// Reprojection keeps this thread busy for seconds; the server's event loop must still get a core when it needs one.
+lowerThisThread();
 
 parentPort!.on('message', ({ face, size }: FaceRequest) => {
   try {

@@ -1,8 +1,11 @@
 import sharp, { type Sharp } from 'sharp';
 import { neutralFill, type EquirectSource } from './equirect.ts';
 
-/** Edge of each face in the preview strip: enough for a sharp-ish first paint, small enough to arrive at once. */
-export const PREVIEW_FACE_SIZE = 256;
+/**
+ * Edge of each face in the preview strip. It is only the blurry first paint (a 1280×720 view needs ~4× its density
+ * either way) and counts in every first view's bytes: 192 px at q50 is ~24 KB against ~40 KB at 256 (FORMATS.md).
+ */
+export const PREVIEW_FACE_SIZE = 192;
 export const POSTER_WIDTH = 1200;
 const PLACEHOLDER_WIDTH = 32;
 
@@ -36,21 +39,29 @@ export async function renderPoster(
   const photoHeight = Math.max(1, Math.min(height, Math.round(src.height * scaleY)));
   const photo = await decoded.resize(photoWidth, photoHeight, { fit: 'fill' }).raw().toBuffer();
 
+  // Row-wide copies rather than per-pixel ones: this runs on the server's event loop (per-pixel: ~60 ms stall).
   const canvas = Buffer.alloc(width * height * 3);
   const fill = neutralFill(src);
   const colour = [0, 0, 0];
-  const left = Math.round(src.left * scaleX);
+  const rowBytes = width * 3;
+  const left = Math.round(src.left * scaleX) % width;
   const top = Math.round(src.top * scaleY);
   for (let y = 0; y < height; y++) {
-    fill(Math.floor((y + 0.5) / scaleY - src.top), colour);
-    for (let x = 0; x < width; x++) canvas.set(colour, (y * width + x) * 3);
+    const row = y * rowBytes;
     const photoRow = y - top;
-    if (photoRow < 0 || photoRow >= photoHeight) continue;
-    // Crops may wrap past the right edge of the sphere: copy column by column modulo the poster width.
-    for (let x = 0; x < photoWidth; x++) {
-      const o = (photoRow * photoWidth + x) * 3;
-      canvas.set(photo.subarray(o, o + 3), (y * width + ((left + x) % width)) * 3);
+    const covered = photoRow >= 0 && photoRow < photoHeight;
+    if (!covered || photoWidth < width) {
+      fill(Math.floor((y + 0.5) / scaleY - src.top), colour);
+      canvas.set(colour, row);
+      // Doubling copies fill the row from its first pixel.
+      for (let filled = 3; filled < rowBytes; filled *= 2) canvas.copyWithin(row + filled, row, row + Math.min(filled, rowBytes - filled));
     }
+    if (!covered) continue;
+    // Crops may wrap past the right edge of the sphere: at most two runs, the second from column 0.
+    const from = photoRow * photoWidth * 3;
+    const firstRun = Math.min(photoWidth, width - left);
+    photo.copy(canvas, row + left * 3, from, from + firstRun * 3);
+    if (firstRun < photoWidth) photo.copy(canvas, row, from + firstRun * 3, from + photoWidth * 3);
   }
   const raw = { raw: { width, height, channels: 3 as const } };
   const jpeg = await sharp(canvas, raw).jpeg({ quality: 80, mozjpeg: true }).toBuffer();

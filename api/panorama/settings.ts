@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_TILE_ENCODING, type TileEncoding } from './tiles.ts';
 
 /** Bump when the pipeline's output changes for the same settings, so new builds get new content addresses. */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 /** Everything besides the source bytes that decides a pyramid's bytes; hashed into its id. */
 export interface PipelineSettings {
@@ -20,6 +20,7 @@ export function pyramidId(sourceHash: string, settings: PipelineSettings): strin
     tileSize: settings.tileSize,
     format: settings.encoding.format,
     quality: settings.encoding.lossless ? null : settings.encoding.quality,
+    overviewQuality: settings.encoding.lossless ? null : (settings.encoding.overviewQuality ?? settings.encoding.quality),
     lossless: settings.encoding.lossless,
   });
   return createHash('sha256').update(key).digest('hex').slice(0, 32);

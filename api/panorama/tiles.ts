@@ -6,29 +6,45 @@ import type { CubeFace } from '../../viewer/geometry/cube.ts';
 /** How tiles are encoded. Defaults and the reasons for them are in FORMATS.md. */
 export interface TileEncoding {
   format: 'webp' | 'jpeg' | 'avif';
+  /** Quality of the detail levels (faces larger than OVERVIEW_MAX_FACE). */
   quality: number;
+  /** Quality of the overview levels (faces up to OVERVIEW_MAX_FACE), which first views load; `quality` when absent. */
+  overviewQuality?: number;
   /** WebP only: exact pixels (used by tests that reassemble faces, and for archival builds). */
   lossless: boolean;
 }
 
-export const DEFAULT_TILE_ENCODING: TileEncoding = { format: 'webp', quality: 70, lossless: false };
+export const DEFAULT_TILE_ENCODING: TileEncoding = { format: 'webp', quality: 70, overviewQuality: 55, lossless: false };
+
+/**
+ * Largest face of an overview level. A first view on a desktop screen (1280×720 at 100° needs ~540 texels per
+ * radian) or a phone at DPR 2 lands on a level of this size or below, so these levels decide first-view bytes; they
+ * hold few tiles (≤ 96 per pyramid), so they can afford a slower, tighter encode.
+ */
+export const OVERVIEW_MAX_FACE = 2048;
 
 /** The file extension of a tile, which is also the manifest's `format`. */
 export function tileExtension(encoding: TileEncoding): string {
   return encoding.format === 'jpeg' ? 'jpg' : encoding.format;
 }
 
-/** Apply the encoder; effort settings were chosen by the measurements in FORMATS.md (speed matters: ~1000 tiles). */
-export function encodeAs(image: Sharp, encoding: TileEncoding): Sharp {
+/**
+ * Apply the encoder for a level of `faceSize`; efforts were chosen by the measurements in FORMATS.md. Detail levels
+ * hold ~90 % of a 16K pyramid's ~1000 tiles, so they get the fast WebP effort 2; overview levels get effort 4, which
+ * is ~6 % smaller at the same SSIM for ~2.5× the encode time of their few tiles.
+ */
+export function encodeAs(image: Sharp, encoding: TileEncoding, faceSize: number): Sharp {
+  const overview = faceSize <= OVERVIEW_MAX_FACE;
+  const quality = overview ? (encoding.overviewQuality ?? encoding.quality) : encoding.quality;
   switch (encoding.format) {
     case 'webp':
       return encoding.lossless
         ? image.webp({ lossless: true, effort: 1 })
-        : image.webp({ quality: encoding.quality, effort: 2, smartSubsample: false });
+        : image.webp({ quality, effort: overview ? 4 : 2, smartSubsample: false });
     case 'jpeg':
-      return image.jpeg({ quality: encoding.quality, mozjpeg: true });
+      return image.jpeg({ quality, mozjpeg: true });
     case 'avif':
-      return image.avif({ quality: encoding.quality, effort: 0 });
+      return image.avif({ quality, effort: 0 });
   }
 }
 
@@ -89,7 +105,7 @@ export async function writeFaceTiles(
       const left = x * tileSize;
       const top = y * tileSize;
       const region = { left, top, width: Math.min(tileSize, size - left), height: Math.min(tileSize, size - top) };
-      const image = encodeAs(sharp(source, raw(size)).extract(region), encoding);
+      const image = encodeAs(sharp(source, raw(size)).extract(region), encoding, size);
       const info = await image.toFile(join(dir, tilePath(level, face, x, y, extension)));
       levelBytes[level]! += info.size;
     });

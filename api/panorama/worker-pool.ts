@@ -1,9 +1,29 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CubeFace } from '../../viewer/geometry/cube.ts';
 import type { EquirectSource } from './equirect.ts';
 import type { FaceReply, FaceRequest } from './face-worker.ts';
 
-const WORKER_URL = new URL('./face-worker.ts', import.meta.url);
+const WORKER_FILE = 'face-worker.ts';
+
+/**
+ * Where the worker's source is. Beside this module when it runs from source (CLI, tests). The built server inlines
+ * this module into dist/server/chunks/ without emitting the worker, so there the worker runs from the checkout the
+ * server is started in (start.ts runs from it; Node strips the types): walk up to `api/panorama/face-worker.ts`.
+ */
+export function faceWorkerUrl(from: string = import.meta.url): URL {
+  const beside = new URL(`./${WORKER_FILE}`, from);
+  if (existsSync(beside)) return beside;
+  for (let dir = dirname(fileURLToPath(from)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'api', 'panorama', WORKER_FILE);
+    if (existsSync(candidate)) return pathToFileURL(candidate);
+    if (dirname(dir) === dir) throw new Error(`cannot find the panorama worker (${WORKER_FILE}) above ${from}`);
+  }
+}
+
+let workerUrl: URL | undefined;
 
 /** Pole faces cost ~2.5× a side face (more samples per pixel); starting them first balances the two workers. */
 const SCHEDULE: readonly CubeFace[] = ['u', 'd', 'f', 'b', 'r', 'l'];
@@ -48,7 +68,8 @@ export async function reprojectFacesInWorkers(
 ): Promise<void> {
   if (!(source.pixels.buffer instanceof SharedArrayBuffer)) throw new Error('source pixels must be shared memory');
   const workers = Array.from({ length: Math.max(1, Math.min(workerCount, SCHEDULE.length)) }, () => {
-    return new Worker(WORKER_URL, { workerData: source });
+    workerUrl ??= faceWorkerUrl();
+    return new Worker(workerUrl, { workerData: source });
   });
   const queue = [...SCHEDULE];
   try {
