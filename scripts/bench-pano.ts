@@ -18,7 +18,6 @@ import { visibleTiles } from '../viewer/tiles/visibility.ts';
 import { pixelsPerRadian } from '../viewer/view/projection.ts';
 import { buildPanorama } from '../api/panorama/index.ts';
 import { reprojectFace } from '../api/panorama/reproject.ts';
-import { benchServer, formatServerBench } from './bench-pano-server.ts';
 
 const BENCH = '.bench';
 const FIXTURE = '../shared/fixtures/panoramas/pannellum-examplepano-4096.jpg';
@@ -145,6 +144,8 @@ async function main(withServer: boolean): Promise<void> {
   console.log(`first view: 1280×720 at 100° horizontal FOV, yaw 0 pitch 0, target ≤ 300 KB`);
   console.log(`load average while building: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   if (withServer) {
+    // Imported here, not at the top: the database client it loads would add ~130 MB to the build children's RSS.
+    const { benchServer, formatServerBench } = await import('./bench-pano-server.ts');
     console.log('');
     console.log(formatServerBench('16384×8192 JPEG', await benchServer(await benchPhoto(16384))));
     console.log(`load average after the server run: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import { panoramaJobs, type PanoramaJob } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
 import { panoramaRoot, publishPanorama } from '../media/panoramas.ts';
-import { cleanupPartial, type BuildProgress } from '../panorama/index.ts';
+import { buildInBackground, cleanupPartial, type BuildProgress } from '../panorama/index.ts';
 import { INCOMING_PREFIX } from '../uploads/receive.ts';
 import { getJob, jobView, unfinishedJobs } from './queries.ts';
 
@@ -41,6 +41,8 @@ export class PanoramaJobRunner {
     this.uploadsDir = uploadsDir;
     this.#mediaDir = mediaDir;
     this.events.setMaxListeners(0);
+    // Builds share the server's cores: keep them behind request handling (/api/health p99 during a 16K build).
+    buildInBackground();
   }
 
   /** Path of an uploaded source by its hash. */

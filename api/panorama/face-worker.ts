@@ -16,10 +16,14 @@ export interface FaceRequest {
 
 export type FaceReply = { face: CubeFace; pixels: Uint8Array } | { face: CubeFace; error: string };
 
-const source = workerData as EquirectSource;
+export interface FaceWorkerData {
+  source: EquirectSource;
+  /** Lower this thread's priority (server builds: the event loop must still get a core at once). */
+  background: boolean;
+}
 
-// Reprojection keeps this thread busy for seconds; the server's event loop must still get a core when it needs one.
-lowerThisThread();
+const { source, background } = workerData as FaceWorkerData;
+if (background) lowerThisThread();
 
 parentPort!.on('message', ({ face, size }: FaceRequest) => {
   try {

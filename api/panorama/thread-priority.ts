@@ -9,6 +9,20 @@ export const BUILD_THREAD_NICE = 10;
 
 const isLinux = process.platform === 'linux';
 const lowered = new Set<number>();
+let background = false;
+
+/**
+ * Run this process's pyramid builds behind everything else (the server calls this: its event loop must answer while
+ * a build runs). Off by default, so the CLI and benchmarks build at full speed on a shared machine.
+ */
+export function buildInBackground(on = true): void {
+  background = on;
+}
+
+/** Whether builds run in the background; reprojection workers get this in their workerData. */
+export function buildsInBackground(): boolean {
+  return background;
+}
 
 /** Lower the calling thread's priority (a reprojection worker). Linux nice values are per thread: pid 0 = this one. */
 export function lowerThisThread(): void {
@@ -27,7 +41,7 @@ export function lowerThisThread(): void {
  * libuv's own pool threads are left alone, since they also serve the site's file I/O.
  */
 export function lowerLibvipsThreads(): void {
-  if (!isLinux) return;
+  if (!isLinux || !background) return;
   let tasks: string[];
   try {
     tasks = readdirSync('/proc/self/task');

@@ -4,7 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CubeFace } from '../../viewer/geometry/cube.ts';
 import type { EquirectSource } from './equirect.ts';
-import type { FaceReply, FaceRequest } from './face-worker.ts';
+import type { FaceReply, FaceRequest, FaceWorkerData } from './face-worker.ts';
+import { buildsInBackground } from './thread-priority.ts';
 
 const WORKER_FILE = 'face-worker.ts';
 
@@ -69,7 +70,8 @@ export async function reprojectFacesInWorkers(
   if (!(source.pixels.buffer instanceof SharedArrayBuffer)) throw new Error('source pixels must be shared memory');
   const workers = Array.from({ length: Math.max(1, Math.min(workerCount, SCHEDULE.length)) }, () => {
     workerUrl ??= faceWorkerUrl();
-    return new Worker(workerUrl, { workerData: source });
+    const workerData: FaceWorkerData = { source, background: buildsInBackground() };
+    return new Worker(workerUrl, { workerData });
   });
   const queue = [...SCHEDULE];
   try {
