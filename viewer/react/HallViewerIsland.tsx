@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Hotspot, ViewDegrees } from '../types.ts';
 import { HotspotDialog } from './HotspotDialog.tsx';
 import { PanoramaViewer } from './PanoramaViewer.tsx';
@@ -6,7 +6,10 @@ import { ShareButton } from './ShareButton.tsx';
 import { STRINGS, type Locale } from './strings.ts';
 import { readHashLink, useHashView } from './useHashView.ts';
 import type { PanoramaManifest } from '../manifest.ts';
+import type { TiledCubeStats } from '../render/TiledCube.ts';
 import { loadManifest, preloadScene } from './manifestLoader.ts';
+import { FloorPlan, type FloorPlanScene } from './FloorPlan.tsx';
+import { viewerProbe } from './viewerProbe.ts';
 
 /** One room of a hall, as the page passes it (JSON only). */
 export interface HallScene {
@@ -15,6 +18,8 @@ export interface HallScene {
   manifestUrl: string;
   initialView?: Partial<ViewDegrees>;
   hotspots?: Hotspot[];
+  /** Position on the hall's floor plan (0..1); the plan shows when at least two rooms have one. */
+  map?: { x: number; y: number } | null;
 }
 
 /** Props of the Astro island: serializable, no functions. */
@@ -29,6 +34,8 @@ export interface HallViewerIslandProps {
   liveUrl?: string;
   /** JSON `{ scenes: HallScene[] }` to refetch after a change. */
   scenesUrl?: string;
+  /** Not for Astro props (a function): the page's loader uses it to drop the SSR poster once the panorama shows. */
+  onFirstPixels?: () => void;
 }
 
 /** Detail of the `hall:hotspot` CustomEvent dispatched on window. Call preventDefault() to handle it yourself. */
@@ -50,6 +57,7 @@ export function HallViewerIsland({
   locale = 'zh-CN',
   liveUrl,
   scenesUrl,
+  onFirstPixels,
 }: HallViewerIslandProps) {
   const strings = STRINGS[locale];
   const fromProps = useMemo<HallScene[]>(
@@ -68,6 +76,15 @@ export function HallViewerIsland({
   const [error, setError] = useState<Error | null>(null);
   const [goTo, setGoTo] = useState<Partial<ViewDegrees> | undefined>(undefined);
   const [dialog, setDialog] = useState<Hotspot | null>(null);
+  const views = useViewChannel();
+  // Floor plan positions come with the page; live scene lists may not carry them, so keep the page's.
+  const planScenes = useMemo<FloorPlanScene[]>(() => {
+    const placed = new Map(fromProps.flatMap((s) => (s.map ? [[s.id, s.map] as const] : [])));
+    return scenes.flatMap((s) => {
+      const map = s.map ?? placed.get(s.id);
+      return map ? [{ id: s.id, name: s.name, map }] : [];
+    });
+  }, [fromProps, scenes]);
 
   // Load the requested scene; keep showing the previous one until its manifest arrives so the canvas survives.
   // Reload only when the requested room or its photo changes, not when a hotspot or a name is edited.
@@ -111,6 +128,10 @@ export function HallViewerIsland({
   }, [shown, scenes]);
 
   const sceneId = shown?.scene.id ?? '';
+  const probe = viewerProbe();
+  if (probe) probe.sceneId = sceneId;
+  // Stable: a new onStats identity would rebuild the panorama (it is an effect dependency of the scene).
+  const onStats = useMemo(() => (probe ? (stats: TiledCubeStats) => void (probe.stats = stats) : undefined), [probe]);
   const onHotspotActivate = useCallback(
     (hotspot: Hotspot) => {
       const event = new CustomEvent<HallHotspotEventDetail>('hall:hotspot', { detail: { hotspot, sceneId }, cancelable: true });
@@ -140,12 +161,56 @@ export function HallViewerIsland({
         hotspots={current.hotspots ?? []}
         label={current.name}
         locale={locale}
-        onViewChange={(view) => writeHash(sceneId, view)}
+        onViewChange={(view) => {
+          writeHash(sceneId, view);
+          views.publish(view);
+        }}
         onHotspotActivate={onHotspotActivate}
+        onFirstPixels={() => {
+          if (probe) probe.firstPixelsAt ??= performance.now();
+          onFirstPixels?.();
+        }}
+        onStats={onStats}
+        onRendererReady={probe ? (gl) => (probe.renderer = gl) : undefined}
         toolbar={<ShareButton strings={strings} title={title ?? current.name} />}
+        overlay={
+          planScenes.length > 1 && planScenes.some((s) => s.id === sceneId) ? (
+            <FloorPlan
+              scenes={planScenes}
+              currentId={sceneId}
+              initialYaw={shown.entryView?.yaw ?? 0}
+              strings={strings}
+              subscribe={views.subscribe}
+              onSelect={(id) => {
+                setGoTo(undefined);
+                setRequest({ sceneId: id });
+              }}
+            />
+          ) : undefined
+        }
       />
       <HotspotDialog hotspot={dialog} strings={strings} onClose={() => setDialog(null)} />
     </>
+  );
+}
+
+/** Fan-out of view changes to components that follow the view without React re-renders (the floor plan's cone). */
+function useViewChannel() {
+  const listeners = useRef(new Set<(view: ViewDegrees) => void>());
+  const last = useRef<ViewDegrees | null>(null);
+  return useMemo(
+    () => ({
+      publish(view: ViewDegrees) {
+        last.current = view;
+        for (const l of listeners.current) l(view);
+      },
+      subscribe(listener: (view: ViewDegrees) => void) {
+        listeners.current.add(listener);
+        if (last.current) listener(last.current);
+        return () => void listeners.current.delete(listener);
+      },
+    }),
+    [],
   );
 }
 

@@ -20,6 +20,7 @@ import { usePointerControls } from './usePointerControls.ts';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion.ts';
 import { useXRSupport } from './useXRSupport.ts';
 import { ViewerToolbar } from './ViewerToolbar.tsx';
+import { viewerProbe } from './viewerProbe.ts';
 import { XRControllers } from './XRControllers.tsx';
 import { hasWebGL, toDegrees, toRadians } from './viewConversion.ts';
 
@@ -46,6 +47,10 @@ export interface PanoramaViewerProps {
   label?: string;
   /** Extra toolbar buttons (e.g. share). */
   toolbar?: ReactNode;
+  /** Extra overlay inside the viewer (stays in fullscreen), e.g. the floor plan. */
+  overlay?: ReactNode;
+  /** The first panorama pixels (the preview cube) are on screen: a page can now drop its poster. */
+  onFirstPixels?: () => void;
   onStats?: (stats: TiledCubeStats) => void;
   /** The three.js renderer once created (tests and benchmarks read renderer.info). */
   onRendererReady?: (renderer: WebGLRenderer) => void;
@@ -87,9 +92,19 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
   useEffect(() => {
     if (latest.current.view) controller.set(toRadians(latest.current.view, controller.view));
   }, [controller, viewKey]);
-  useEffect(() => controller.subscribe((v: View) => latest.current.onViewChange?.(toDegrees(v))), [controller]);
   useEffect(() => {
-    if (previewReady) setFading(false);
+    const probe = viewerProbe();
+    if (probe) probe.view = toDegrees(controller.view);
+    return controller.subscribe((v: View) => {
+      const view = toDegrees(v);
+      if (probe) probe.view = view;
+      latest.current.onViewChange?.(view);
+    });
+  }, [controller]);
+  useEffect(() => {
+    if (!previewReady) return;
+    setFading(false);
+    latest.current.onFirstPixels?.();
   }, [previewReady]);
 
   const activate = useCallback(
@@ -183,6 +198,7 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
         <p style={{ ...fill, color: '#fff', padding: 16 }}>{strings.noWebgl}</p>
       )}
       <div aria-hidden="true" style={{ ...fill, background: '#000', pointerEvents: 'none', opacity: fading ? 1 : 0, transition: reducedMotion ? 'none' : `opacity ${FADE_MS}ms` }} />
+      {props.overlay}
       <HotspotList hotspots={hotspots} strings={strings} onFocusHotspot={focusHotspot} onActivate={(h) => void activate(h)} />
       <ViewerToolbar
         strings={strings}

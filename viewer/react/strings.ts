@@ -21,6 +21,8 @@ export const STRINGS = {
     loading: '加载中…',
     noWebgl: '此浏览器无法显示三维全景，可使用下方展点列表浏览。',
     placeHint: '点击画面放置展点',
+    floorPlan: '平面图',
+    youAreHere: '当前位置',
     kinds: { scene: '前往', product: '产品', job: '招聘', project: '招商项目', info: '介绍', media: '媒体' } satisfies Record<HotspotKind, string>,
   },
   en: {
@@ -40,6 +42,8 @@ export const STRINGS = {
     loading: 'Loading…',
     noWebgl: 'This browser cannot show the 3D panorama; use the hotspot list below instead.',
     placeHint: 'Click the view to place a hotspot',
+    floorPlan: 'Floor plan',
+    youAreHere: 'You are here',
     kinds: { scene: 'Go to', product: 'Product', job: 'Job', project: 'Investment project', info: 'Info', media: 'Media' } satisfies Record<HotspotKind, string>,
   },
 } as const;
