@@ -37,9 +37,11 @@ export interface Page {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-function firmWhere(f: BoardFilter): SQL | undefined {
+function firmWhere(f: BoardFilter, searching = false): SQL | undefined {
   return and(
-    eq(halls.status, 'published'),
+    // With a search, the listing ids are the selective part: unary + keeps SQLite from starting at the halls
+    // status index and probing every id for every hall.
+    searching ? sql`+${halls.status} = 'published'` : eq(halls.status, 'published'),
     f.county ? eq(enterprises.county, f.county) : undefined,
     f.industry ? eq(enterprises.industry, f.industry) : undefined,
   );
@@ -49,7 +51,7 @@ function firmWhere(f: BoardFilter): SQL | undefined {
 export async function listJobs(db: Db, f: JobFilter, page: Page, now = new Date()) {
   const ids = await matchingIds(db, 'job', f.q);
   const where = and(
-    firmWhere(f),
+    firmWhere(f, ids !== null),
     eq(jobs.status, 'published'),
     gte(jobs.validUntil, isoDay(now)),
     f.salaryMin ? gte(sql`coalesce(${jobs.salaryMax}, ${jobs.salaryMin}, 0)`, f.salaryMin) : undefined,
@@ -80,7 +82,7 @@ export async function listJobs(db: Db, f: JobFilter, page: Page, now = new Date(
 export async function listProjects(db: Db, f: ProjectFilter, page: Page) {
   const ids = await matchingIds(db, 'project', f.q);
   const where = and(
-    firmWhere(f),
+    firmWhere(f, ids !== null),
     eq(investmentProjects.status, 'published'),
     f.sector ? eq(investmentProjects.sector, f.sector) : undefined,
     f.amountMinWan ? gte(investmentProjects.amountWan, f.amountMinWan) : undefined,
@@ -110,7 +112,7 @@ export async function listProjects(db: Db, f: ProjectFilter, page: Page) {
 /** Products across all published halls, by firm then product. */
 export async function listProducts(db: Db, f: BoardFilter, page: Page) {
   const ids = await matchingIds(db, 'product', f.q);
-  const where = and(firmWhere(f), eq(products.status, 'published'), ids ? inArray(products.id, ids) : undefined);
+  const where = and(firmWhere(f, ids !== null), eq(products.status, 'published'), ids ? inArray(products.id, ids) : undefined);
   const [[total], items] = await Promise.all([
     db
       .select({ n: count() })

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, gte, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { County, Industry, Tier } from '../../domain/program.ts';
 import { panoramaPosterUrl } from '../../media/urls.ts';
 import type { Db } from '../client.ts';
@@ -40,53 +40,45 @@ export async function searchDirectory(
   page: { offset: number; limit: number },
   today = new Date().toISOString().slice(0, 10),
 ): Promise<{ total: number; items: DirectoryCard[] }> {
-  const hitsSql = firmHitsSql(searchTerms(filter.q));
-  const scores = new Map<number, number>();
-  if (hitsSql) {
-    for (const r of await db.all<{ eid: number; score: number }>(hitsSql)) scores.set(Number(r.eid), Number(r.score));
-    if (scores.size === 0) return { total: 0, items: [] };
+  const hitsSql = await firmHitsSql(db, searchTerms(filter.q));
+  if (hitsSql === null) return { total: 0, items: [] };
+  const where = and(
+    eq(halls.status, 'published'),
+    filter.county ? eq(enterprises.county, filter.county) : undefined,
+    filter.industry ? eq(enterprises.industry, filter.industry) : undefined,
+    filter.cohortYear
+      ? sql`EXISTS (SELECT 1 FROM ${cohortSelections} INNER JOIN ${cohorts} ON ${cohorts.id} = ${cohortSelections.cohortId}
+          WHERE ${cohortSelections.enterpriseId} = ${enterprises.id} AND ${cohorts.year} = ${filter.cohortYear})`
+      : undefined,
+    filter.tier
+      ? sql`EXISTS (SELECT 1 FROM ${tierRecognitions} WHERE ${tierRecognitions.enterpriseId} = ${enterprises.id}
+          AND ${tierRecognitions.tier} = ${filter.tier} AND ${tierRecognitions.verified} = 1)`
+      : undefined,
+  );
+  // One statement: matches (when searching), filters, order, page, and the total through a window function,
+  // so the full-text part runs once per request.
+  const rows = await db.all<{ id: number; total: number }>(
+    hitsSql
+      ? sql`WITH hits AS MATERIALIZED (${hitsSql})
+          SELECT ${enterprises.id} AS id, count(*) OVER () AS total
+          FROM hits INNER JOIN ${enterprises} ON ${enterprises.id} = hits.eid
+          INNER JOIN ${halls} ON ${halls.enterpriseId} = ${enterprises.id}
+          WHERE ${where} ORDER BY hits.score, ${enterprises.name} LIMIT ${page.limit} OFFSET ${page.offset}`
+      : sql`SELECT ${enterprises.id} AS id, count(*) OVER () AS total
+          FROM ${halls} INNER JOIN ${enterprises} ON ${enterprises.id} = ${halls.enterpriseId}
+          WHERE ${where} ORDER BY ${enterprises.name} LIMIT ${page.limit} OFFSET ${page.offset}`,
+  );
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && page.offset > 0) {
+    // Past the last page: the window saw no rows, so count separately.
+    const [c] = await db.all<{ n: number }>(
+      hitsSql
+        ? sql`WITH hits AS MATERIALIZED (${hitsSql}) SELECT count(*) AS n FROM hits INNER JOIN ${enterprises} ON ${enterprises.id} = hits.eid INNER JOIN ${halls} ON ${halls.enterpriseId} = ${enterprises.id} WHERE ${where}`
+        : sql`SELECT count(*) AS n FROM ${halls} INNER JOIN ${enterprises} ON ${enterprises.id} = ${halls.enterpriseId} WHERE ${where}`,
+    );
+    total = Number(c?.n ?? 0);
   }
-  const rows = await db
-    .select({ id: enterprises.id })
-    .from(halls)
-    .innerJoin(enterprises, eq(enterprises.id, halls.enterpriseId))
-    .where(
-      and(
-        eq(halls.status, 'published'),
-        filter.county ? eq(enterprises.county, filter.county) : undefined,
-        filter.industry ? eq(enterprises.industry, filter.industry) : undefined,
-        filter.cohortYear
-          ? exists(
-              db
-                .select({ one: sql`1` })
-                .from(cohortSelections)
-                .innerJoin(cohorts, eq(cohorts.id, cohortSelections.cohortId))
-                .where(and(eq(cohortSelections.enterpriseId, enterprises.id), eq(cohorts.year, filter.cohortYear))),
-            )
-          : undefined,
-        filter.tier
-          ? exists(
-              db
-                .select({ one: sql`1` })
-                .from(tierRecognitions)
-                .where(
-                  and(
-                    eq(tierRecognitions.enterpriseId, enterprises.id),
-                    eq(tierRecognitions.tier, filter.tier),
-                    eq(tierRecognitions.verified, true),
-                  ),
-                ),
-            )
-          : undefined,
-        hitsSql ? inArray(enterprises.id, [...scores.keys()]) : undefined,
-      ),
-    )
-    .orderBy(asc(enterprises.name));
-  let ids = rows.map((r) => r.id);
-  // Stable: equal scores keep the name order.
-  if (hitsSql) ids = ids.map((id, i) => [id, i] as const).sort((a, b) => scores.get(a[0])! - scores.get(b[0])! || a[1] - b[1]).map(([id]) => id);
-  const pageIds = ids.slice(page.offset, page.offset + page.limit);
-  return { total: ids.length, items: await hallCardsOf(db, pageIds, today) };
+  return { total, items: await hallCardsOf(db, rows.map((r) => Number(r.id)), today) };
 }
 
 /** Cards (poster, verified tiers, open listing counts) of these firms' published halls, in the given order. */

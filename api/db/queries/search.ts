@@ -3,74 +3,85 @@ import { sql, type SQL } from 'drizzle-orm';
 export const SEARCH_KINDS = ['firm', 'product', 'job', 'project'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-/** A visitor's query split into terms: whitespace separates terms; at most 8 terms of at most 40 characters. */
+/** What the search queries need of a database: raw statements returning rows. */
+export interface SearchDb {
+  all: <T>(q: SQL) => Promise<T[]>;
+}
+
+/** A visitor's query split into terms: whitespace and punctuation separate terms; at most 8 of at most 40 characters. */
 export function searchTerms(query: string | undefined): string[] {
   if (!query) return [];
   return query
     .normalize('NFKC')
-    .split(/[\s,，、;；]+/u)
+    .toLowerCase()
+    .split(/[\s,，、;；。.!！?？]+/u)
     .map((t) => t.replace(/["*^:()]/g, '').trim().slice(0, 40))
     .filter((t) => t.length > 0)
     .slice(0, 8);
 }
 
+const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Past this many trigrams a short term says little; the most frequent ones are kept. */
+const MAX_EXPANSION = 200;
 
 /**
- * WHERE condition and score over `search_docs` for the terms (every term must occur). Terms of 3+ characters go
- * to the trigram index (MATCH, ranked by bm25 with the title weighted 8×); 1–2 character terms such as 轴承 use LIKE
- * on the same columns and score by where they occur. Lower score ranks first.
+ * WHERE condition and score over `search_docs` for the terms (every term must occur), or null when nothing can
+ * match. Terms of 3+ characters are trigram phrases. A 2-character term such as 轴承 is expanded through the
+ * `search_terms` vocabulary into every indexed trigram that starts with it (every text ends with a space, so each
+ * occurrence starts one), so it uses the index and bm25 too. Single characters fall back to LIKE.
+ * Score: bm25 with titles weighted 8×, firms' own documents ahead of their listings; lower ranks first.
  */
-export function searchClause(terms: string[]): { where: SQL; score: SQL } | null {
+export async function searchClause(db: SearchDb, terms: string[]): Promise<{ where: SQL; score: SQL } | null> {
   if (terms.length === 0) return null;
-  const long = terms.filter((t) => [...t].length >= 3);
-  const short = terms.filter((t) => [...t].length < 3);
-  const parts: SQL[] = [];
-  if (long.length) {
-    const match = long.map((t) => `"${t}"`).join(' AND ');
-    parts.push(sql`search_docs MATCH ${match}`);
+  const groups: string[] = [];
+  const likes: SQL[] = [];
+  for (const term of terms) {
+    const chars = [...term].length;
+    if (chars >= 3) groups.push(phrase(term));
+    else if (chars === 2) {
+      const rows = await db.all<{ term: string }>(
+        sql`SELECT term FROM search_terms WHERE term >= ${term} AND term < ${term + '\u{10FFFF}'} ORDER BY doc DESC LIMIT ${MAX_EXPANSION}`,
+      );
+      if (rows.length === 0) return null;
+      groups.push(`(${rows.map((r) => phrase(r.term)).join(' OR ')})`);
+    } else likes.push(sql`(search_docs.title LIKE ${likePattern(term)} ESCAPE '\\' OR search_docs.body LIKE ${likePattern(term)} ESCAPE '\\')`);
   }
-  for (const t of short) parts.push(sql`(search_docs.title LIKE ${likePattern(t)} ESCAPE '\\' OR search_docs.body LIKE ${likePattern(t)} ESCAPE '\\')`);
-  // A short term in the title is worth about what a strong bm25 hit is; in the body a little.
-  const shortScore = short.length
-    ? sql.join(
-        short.map((t) => sql`(CASE WHEN search_docs.title LIKE ${likePattern(t)} ESCAPE '\\' THEN -4.0 ELSE -1.0 END)`),
-        sql` + `,
-      )
-    : sql`0`;
-  const base = long.length ? sql`bm25(search_docs, 8.0, 1.0)` : sql`0`;
+  const parts: SQL[] = groups.length ? [sql`search_docs MATCH ${groups.join(' AND ')}`] : [];
+  parts.push(...likes);
+  const base = groups.length ? sql`bm25(search_docs, 8.0, 1.0)` : sql`(CASE WHEN search_docs.title LIKE ${likePattern(terms[0]!)} ESCAPE '\\' THEN -4.0 ELSE -1.0 END)`;
   // Firms' own names and intros outrank a passing mention in one of their listings.
   const kindBoost = sql`(CASE search_docs.kind WHEN 'firm' THEN 1.5 ELSE 1.0 END)`;
-  return { where: sql.join(parts, sql` AND `), score: sql`((${base}) + (${shortScore})) * ${kindBoost}` };
+  return { where: sql.join(parts, sql` AND `), score: sql`(${base}) * ${kindBoost}` };
 }
 
-/**
- * Ids of documents of one kind that match, best first (at most `limit`); an empty query gives null (no filter).
- */
-export async function matchingIds(
-  db: { all: <T>(q: SQL) => Promise<T[]> },
-  kind: SearchKind,
-  query: string | undefined,
-  limit = 500,
-): Promise<number[] | null> {
-  const clause = searchClause(searchTerms(query));
-  if (!clause) return null;
+/** Ids of documents of one kind that match, best first (at most `limit`); an empty query gives null (no filter). */
+export async function matchingIds(db: SearchDb, kind: SearchKind, query: string | undefined, limit = 500): Promise<number[] | null> {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return null;
+  const clause = await searchClause(db, terms);
+  if (!clause) return [];
   const rows = await db.all<{ ref_id: number }>(
     sql`SELECT ref_id FROM search_docs WHERE ${clause.where} AND search_docs.kind = ${kind} ORDER BY ${clause.score} LIMIT ${limit}`,
   );
   return rows.map((r) => Number(r.ref_id));
 }
 
-/** Firms matching the query through their own document or any listing: enterprise id → best score. */
-export function firmHitsSql(terms: string[]): SQL | null {
-  const clause = searchClause(terms);
+/**
+ * Firms matching the query through their own document or any published listing: rows (eid, score), best score per
+ * firm. Undefined for an empty query (no filter); null when nothing can match.
+ */
+export async function firmHitsSql(db: SearchDb, terms: string[]): Promise<SQL | null | undefined> {
+  if (terms.length === 0) return undefined;
+  const clause = await searchClause(db, terms);
   if (!clause) return null;
-  // A draft or archived listing must not make its firm show up.
-  const published = sql`(search_docs.kind = 'firm'
-    OR (search_docs.kind = 'product' AND search_docs.ref_id IN (SELECT id FROM products WHERE status = 'published'))
-    OR (search_docs.kind = 'job' AND search_docs.ref_id IN (SELECT id FROM jobs WHERE status = 'published'))
-    OR (search_docs.kind = 'project' AND search_docs.ref_id IN (SELECT id FROM investment_projects WHERE status = 'published')))`;
-  // bm25() is not allowed inside an aggregate: score per document first, then take each firm's best.
-  // MATERIALIZED keeps SQLite from flattening the subquery back into the aggregate.
+  // A draft or archived listing must not make its firm show up: one primary-key probe per matching document.
+  const published = sql`(CASE search_docs.kind
+    WHEN 'firm' THEN 1
+    WHEN 'product' THEN (SELECT status FROM products WHERE id = search_docs.ref_id) = 'published'
+    WHEN 'job' THEN (SELECT status FROM jobs WHERE id = search_docs.ref_id) = 'published'
+    ELSE (SELECT status FROM investment_projects WHERE id = search_docs.ref_id) = 'published' END)`;
+  // bm25() is not allowed inside an aggregate: score per document first (MATERIALIZED keeps SQLite from
+  // flattening it back), then take each firm's best.
   return sql`WITH docs AS MATERIALIZED (SELECT enterprise_id AS eid, ${clause.score} AS score FROM search_docs WHERE ${clause.where} AND ${published}) SELECT eid, MIN(score) AS score FROM docs GROUP BY eid`;
 }

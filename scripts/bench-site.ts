@@ -1,0 +1,138 @@
+/**
+ * npm run bench:site — the public site's quality and speed on this machine:
+ * 1. starts the real server on a fresh data dir with the demo firms, then adds bench firms up to BENCH_HALLS
+ *    (1000) halls and BENCH_PRODUCTS (10000) products;
+ * 2. Lighthouse (mobile) on home, directory, a hall page and a job page → a table of the four scores;
+ * 3. throughput and latency (bounded keep-alive loop) of hall page SSR, directory, search, job page, against a bare
+ *    node:http hello-world started the same way in the same run.
+ * SKIP_LIGHTHOUSE=1 skips step 2; BENCH_SECONDS sets each load run's length (default 5).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '../api/db/client.ts';
+import { searchDirectory } from '../api/db/queries/directory.ts';
+import { seedBulk } from './bench-site/bulk.ts';
+import { lighthouse, type LighthouseScores } from './bench-site/lighthouse.ts';
+import { load, type LoadResult } from './bench-site/load.ts';
+import { buildIfStale } from './lib/build.ts';
+
+const HALLS = Number(process.env.BENCH_HALLS ?? 1000);
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${log()}`);
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not start:\n${log()}`);
+}
+
+function spawnLogged(args: string[], env: NodeJS.ProcessEnv) {
+  let out = '';
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return { child, log: () => out.slice(-4000) };
+}
+
+/** Directory searches straight against the database: the cost of a query nobody asked in the last seconds. */
+async function coldSearch(db: Db) {
+  const queries = ['轴承', '精密轴承', '阿胶', '电缆', '钢管 聊城', '装配工', '数控', '智能阀门', '纸箱', '环保滤芯', '胶囊', '第7厂'];
+  const rows = [];
+  for (const q of queries) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now();
+      total = (await searchDirectory(db, { q }, { offset: 0, limit: 24 })).total;
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ query: q, halls: total, 'p50 ms': times[7]!.toFixed(1), 'max ms': times[14]!.toFixed(1) });
+  }
+  return rows;
+}
+
+const stop = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))));
+
+async function main() {
+  buildIfStale();
+  const dataDir = mkdtempSync(join(tmpdir(), 'qianqi-bench-site-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawnLogged(['scripts/start.ts'], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DEMO_PANORAMA_WIDTH: '2048', PUBLIC_URL: base });
+  const hello = await freePort();
+  const bare = spawnLogged(['-e', `require('node:http').createServer((q,s)=>s.end('hello')).listen(${hello},'127.0.0.1')`], {});
+  try {
+    console.log(`启动服务 Starting the server with demo data (${dataDir})…`);
+    await waitFor(`${base}/api/health`, server.child, server.log);
+    const db = await openDb(`file:${join(dataDir, 'platform.db')}`);
+    const t0 = Date.now();
+    await seedBulk(db, HALLS, PRODUCTS);
+    const cold = await coldSearch(db);
+    db.$client.close();
+    console.log(`已生成 ${HALLS} 个展馆、约 ${PRODUCTS} 个产品 Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    const dir = await (await fetch(`${base}/halls`)).text();
+    const hall = /href="(\/halls\/(?!bench)[a-z0-9-]+)"/.exec(dir)?.[1] ?? '/halls/bench-firm-20';
+    const jobs = await (await fetch(`${base}/jobs`)).text();
+    const job = /href="(\/jobs\/\d+)"/.exec(jobs)?.[1]!;
+    const pages: [string, string][] = [['home', '/'], ['directory', '/halls'], ['hall page', hall], ['job page', job]];
+
+    console.log('\n检索耗时 Search query latency, cold (in-process, no memo, one at a time, distinct queries):');
+    console.table(cold);
+
+    if (process.env.SKIP_LIGHTHOUSE !== '1') {
+      console.log('\nLighthouse (mobile) …');
+      const rows: (LighthouseScores & { page: string })[] = [];
+      for (const [name, path] of pages) rows.push({ page: `${name} ${path}`, ...lighthouse(base + path) });
+      console.table(rows.map(({ failing, ...r }) => r));
+      for (const r of rows) if (r.failing) console.log(`  ${r.page}: ${r.failing}`);
+    }
+
+    await waitFor(`http://127.0.0.1:${hello}/`, bare.child, bare.log);
+    console.log(`\n吞吐 Throughput: ${SECONDS} s each, 16 keep-alive connections, ${HALLS} halls / ${PRODUCTS} products`);
+    const results: LoadResult[] = [];
+    results.push(await load('bare node:http hello', `http://127.0.0.1:${hello}/`, SECONDS));
+    for (const [name, path] of pages) results.push(await load(`${name} ${path}`, base + path, SECONDS));
+    results.push(await load('search 轴承 (2 chars)', `${base}/halls?q=${encodeURIComponent('轴承')}`, SECONDS));
+    results.push(await load('search 精密轴承 (trigram)', `${base}/halls?q=${encodeURIComponent('精密轴承')}`, SECONDS));
+    results.push(await load('search 阿胶, 1 connection', `${base}/halls?q=${encodeURIComponent('阿胶')}`, SECONDS, 1));
+    results.push(await load('jobs board ?q=装配', `${base}/jobs?q=${encodeURIComponent('装配')}`, SECONDS));
+    console.table(
+      results.map((r) => ({
+        target: r.label,
+        'req/s': Math.round(r.rps),
+        'p50 ms': r.p50.toFixed(1),
+        'p90 ms': r.p90.toFixed(1),
+        'p99 ms': r.p99.toFixed(1),
+        errors: r.errors ? `${r.errors} ${JSON.stringify(r.statuses)}` : 0,
+      })),
+    );
+  } finally {
+    await Promise.all([stop(server.child), stop(bare.child)]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
