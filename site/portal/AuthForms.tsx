@@ -33,7 +33,7 @@ export function LoginForm({ lang, next }: { lang: UiLang; next: string }) {
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate={false}>
+    <form className="form" method="post" onSubmit={submit}>
       {error && (
         <p className="alert error" role="alert">
           {error}
@@ -82,7 +82,7 @@ export function InviteForm({ lang, token, email, home }: { lang: UiLang; token: 
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" method="post" onSubmit={submit} noValidate>
       {errors.form && (
         <p className="alert error" role="alert">
           {errors.form}
@@ -147,7 +147,7 @@ export function AccountForms({ lang, csrfToken, loginPath }: { lang: UiLang; csr
     <>
       <section className="panel" aria-labelledby="pw-h">
         <h2 id="pw-h">{s.account.changePassword}</h2>
-        <form className="form" onSubmit={change} noValidate>
+        <form className="form" method="post" onSubmit={change} noValidate>
           {errors.form && (
             <p className="alert error" role="alert">
               {errors.form}

@@ -9,14 +9,19 @@ export interface FieldIssue {
 }
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly messageZh: string,
-    readonly messageEn: string,
-    readonly issues: FieldIssue[],
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly issues: FieldIssue[];
+
+  constructor(status: number, code: string, messageZh: string, messageEn: string, issues: FieldIssue[]) {
     super(messageZh);
+    this.status = status;
+    this.code = code;
+    this.messageZh = messageZh;
+    this.messageEn = messageEn;
+    this.issues = issues;
   }
 
   /** The message in the UI language. */
@@ -62,7 +67,7 @@ export async function api<T>(method: string, path: string, csrfToken: string, bo
   const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string; messageEn: string; details?: unknown } } | null;
   const e = data?.error;
   const issues = Array.isArray(e?.details) ? (e.details as FieldIssue[]) : [];
-  if (res.status === 401) {
+  if (res.status === 401 && !path.startsWith('/auth/')) {
     // The session ended (expired, signed out elsewhere): go sign in and come back.
     const prefix = location.pathname.startsWith('/en/') ? '/en' : '';
     location.assign(`${prefix}/portal/login?next=${encodeURIComponent(location.pathname + location.search)}`);

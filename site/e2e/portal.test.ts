@@ -1,0 +1,195 @@
+/**
+ * The enterprise portal end to end, in real Chromium against the real server: an invitation becomes an account,
+ * a 360° photo becomes a scene, a hotspot placed by clicking in the 3D view is live on the public hall within 2 s,
+ * a visitor's inquiry reaches the inbox and its export; markup typed into a product name stays text everywhere.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createInvitation } from '../../api/auth/invitations.ts';
+import { openDb } from '../../api/db/client.ts';
+import { enterprises, products } from '../../api/db/schema/index.ts';
+import { launchChromium } from './browser.ts';
+
+const baseURL = inject('baseURL');
+const dataDir = inject('dataDir');
+const SLUG = 'runhua-chemical';
+const PHOTO = join(process.cwd(), '..', 'shared', 'fixtures', 'panoramas', 'polyhaven-tears-of-steel-bridge-2048.jpg');
+const EMAIL = 'wu.hao@runhua-chem.example';
+const PASSWORD = 'Runhua-portal-2026!';
+const XSS = '<img src=x onerror=alert(1)>';
+
+let browser: Browser;
+let firmContext: BrowserContext;
+let visitorContext: BrowserContext;
+let firm: Page;
+let visitor: Page;
+let enterpriseId: number;
+let productId: number;
+let inviteToken: string;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  const db = await openDb(`file:${join(dataDir, 'platform.db')}`);
+  try {
+    const [row] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.slug, SLUG));
+    enterpriseId = row!.id;
+    const [product] = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.enterpriseId, enterpriseId), eq(products.status, 'published')));
+    productId = product!.id;
+    inviteToken = (await createInvitation(db, { role: 'enterprise', enterpriseId })).token;
+  } finally {
+    db.$client.close();
+  }
+  browser = await launchChromium();
+  firmContext = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: 'zh-CN' });
+  visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  firm = await firmContext.newPage();
+  visitor = await visitorContext.newPage();
+  for (const page of [firm, visitor]) page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+});
+afterAll(() => browser?.close());
+
+/** Waits until every island of the page has hydrated (Astro drops the `ssr` attribute then). */
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 30_000 });
+}
+
+/** The portal API as the signed-in firm page (its cookies), for ids the UI does not print. */
+async function portalJson<T>(path: string): Promise<T> {
+  const res = await firm.request.get(`${baseURL}/api/portal/enterprises/${enterpriseId}${path}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe('enterprise portal', () => {
+  it('accepts an invitation, signs out and signs in again with the new password', async () => {
+    await firm.goto(`${baseURL}/portal/invite/${inviteToken}`);
+    expect(await firm.locator('main').textContent()).toContain('聊城润华精细化工有限公司');
+    await hydrated(firm);
+    await firm.fill('#inv-name', '吴昊');
+    await firm.fill('#inv-email', EMAIL);
+    await firm.fill('#inv-password', PASSWORD);
+    await firm.fill('#inv-password2', 'something-else-entirely');
+    await firm.click('form button[type=submit]');
+    expect(await firm.locator('#inv-password2-err').textContent()).toBe('两次输入的密码不一致');
+    await firm.fill('#inv-password2', PASSWORD);
+    await Promise.all([firm.waitForURL(`${baseURL}/portal`), firm.click('form button[type=submit]')]);
+    expect(await firm.locator('h1').textContent()).toBe('吴昊，您好');
+
+    await Promise.all([firm.waitForURL(/\/portal\/login/), firm.click('[data-signout]')]);
+    await firm.goto(`${baseURL}/portal/hall`);
+    expect(firm.url()).toContain('/portal/login?next=%2Fportal%2Fhall');
+    await hydrated(firm);
+    await firm.fill('#login-email', EMAIL);
+    await firm.fill('#login-password', 'wrong-password-1');
+    await firm.click('form button[type=submit]');
+    expect(await firm.locator('[role=alert]').textContent()).toContain('邮箱或密码不正确');
+    await firm.fill('#login-password', PASSWORD);
+    await Promise.all([firm.waitForURL(`${baseURL}/portal/hall`), firm.click('form button[type=submit]')]);
+  });
+
+  it('uploads a 360° photo with progress, then makes it a scene', async () => {
+    await firm.locator('[data-testid=panorama-file]').setInputFiles(PHOTO);
+    await firm.locator('[data-testid=upload-status]').waitFor({ timeout: 10_000 });
+    const form = firm.locator('[data-testid=new-scene-form]');
+    await form.waitFor({ timeout: 150_000 });
+    await firm.fill('#new-scene-title', '新建成品仓库');
+    await firm.fill('#new-scene-title-en', 'New warehouse');
+    await form.locator('button[type=submit]').click();
+    await firm.locator('.scene-item[aria-current=true]', { hasText: '新建成品仓库' }).waitFor();
+    await firm.locator('[data-testid=editor-stage] canvas').waitFor({ timeout: 30_000 });
+  });
+
+  it('places a hotspot by clicking in the 3D view; an open public hall shows it within 2 s without reload', async () => {
+    const hall = await portalJson<{ scenes: { id: number; title: string }[] }>('/hall');
+    const scene = hall.scenes.find((s) => s.title === '新建成品仓库')!;
+    await visitor.goto(`${baseURL}/halls/${SLUG}#s=${scene.id}`);
+    await visitor.locator('.stage canvas').waitFor({ timeout: 30_000 });
+    await visitor.waitForTimeout(800); // let the live stream connect
+    const navigations: string[] = [];
+    visitor.on('framenavigated', (f) => f === visitor.mainFrame() && navigations.push(f.url()));
+
+    await firm.click('button:has-text("添加热点")');
+    const stage = firm.locator('[data-testid=editor-stage]');
+    const box = (await stage.boundingBox())!;
+    await firm.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.45);
+    const panel = firm.locator('[data-testid=hotspot-form]');
+    await panel.waitFor();
+    await firm.fill('#hs-label', '仓储容量 2 万吨');
+    await firm.fill('#hs-target', '恒温恒湿，自动化立体货架。');
+    const [saved] = await Promise.all([
+      firm.waitForResponse((r) => r.url().includes('/hotspots') && r.request().method() === 'POST'),
+      panel.locator('button[type=submit]').click(),
+    ]);
+    expect(saved.status()).toBe(201);
+    const started = Date.now();
+    await visitor.locator('.stage [data-hotspot-id]', { hasText: '仓储容量 2 万吨' }).waitFor({ timeout: 2_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(navigations).toEqual([]);
+    // In the editor it is listed and selectable.
+    await firm.locator('.hotspot-items button', { hasText: '仓储容量 2 万吨' }).waitFor();
+  });
+
+  it('undoes the last action by the inverse API call', async () => {
+    await firm.click('button:has-text("撤销：添加热点")');
+    await firm.locator('.hotspot-items button', { hasText: '仓储容量 2 万吨' }).waitFor({ state: 'detached' });
+    await visitor.locator('.stage [data-hotspot-id]', { hasText: '仓储容量 2 万吨' }).waitFor({ state: 'detached', timeout: 2_000 });
+  });
+
+  it("brings a visitor's inquiry into the inbox and exports it as CSV", async () => {
+    await visitor.goto(`${baseURL}/products/${productId}`);
+    await visitor.fill('#f-name', '孙八');
+    await visitor.fill('#f-phone', '13600001234');
+    await visitor.fill('#f-message', '想了解 1 吨包装的价格');
+    await visitor.check('#f-consent');
+    await visitor.waitForTimeout(3100); // the forms' minimum fill time
+    await Promise.all([visitor.waitForURL(/\/leads\//), visitor.click('.lead-form button[type=submit]')]);
+
+    await firm.goto(`${baseURL}/portal/leads`);
+    await hydrated(firm);
+    const row = firm.locator('[data-testid=lead-rows] li', { hasText: '孙八' });
+    await row.click();
+    const detail = firm.locator('[data-testid=lead-detail]');
+    expect(await detail.textContent()).toContain('想了解 1 吨包装的价格');
+    await detail.locator('button', { hasText: '已联系' }).click();
+    await row.locator('.pill', { hasText: '已联系' }).waitFor();
+    await detail.locator('textarea[name=body]').fill('已电话联系，下周寄样');
+    await detail.locator('button', { hasText: '添加记录' }).click();
+    await detail.locator('.notes li', { hasText: '已电话联系，下周寄样' }).waitFor();
+
+    const [download] = await Promise.all([firm.waitForEvent('download'), firm.click('[data-testid=export-csv]')]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain('孙八');
+    expect(csv).toContain('13600001234');
+    expect(csv).toContain('已联系');
+  });
+
+  it('keeps markup in a product name as text in the portal and on the public pages', async () => {
+    await firm.goto(`${baseURL}/portal/products`);
+    await hydrated(firm);
+    await firm.click('button:has-text("新建产品")');
+    await firm.click('form button[type=submit]'); // empty name: the API's message shows next to the field
+    expect(await firm.locator('#product-name-err').textContent()).toBe('不能为空');
+    await firm.fill('#product-name', XSS);
+    await firm.fill('#product-price', '');
+    await firm.click('form button[type=submit]');
+    const rows = firm.locator('[data-testid=listing-rows]');
+    await rows.locator('.title', { hasText: XSS }).waitFor();
+    expect(await rows.locator('img').count()).toBe(0);
+
+    const list = await portalJson<{ id: number; name: string }[]>('/products');
+    const created = list.find((p) => p.name === XSS)!;
+    await visitor.goto(`${baseURL}/products/${created.id}`);
+    expect(await visitor.locator('h1').textContent()).toBe(XSS);
+    await visitor.goto(`${baseURL}/halls/${SLUG}`);
+    expect(await visitor.locator('main').textContent()).toContain(XSS);
+    await firm.goto(`${baseURL}/portal`);
+    await visitor.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+  });
+});
