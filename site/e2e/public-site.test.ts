@@ -56,6 +56,22 @@ describe('lead forms without JavaScript', () => {
     expect(await page.getAttribute('meta[name=robots]', 'content')).toContain('noindex');
   });
 
+  it('shows refused input back as text, never as markup', async () => {
+    await page.goto(baseURL + '/projects');
+    await page.goto(baseURL + (await firstHref(/^\/projects\/\d+$/)));
+    const evil = '</textarea><script>document.title="pwned"</script><b id=x>粗体</b>';
+    await page.fill('#f-name', '"><svg onload=alert(1)>');
+    await page.fill('#f-organisation', '<iframe src=//evil.example>');
+    await page.fill('#f-message', evil);
+    await page.waitForTimeout(3100);
+    await page.click('.lead-form button[type=submit]'); // no consent: refused, shown again
+    await page.waitForSelector('#e-consent');
+    expect(await page.inputValue('#f-message')).toBe(evil);
+    expect(await page.inputValue('#f-name')).toBe('"><svg onload=alert(1)>');
+    expect(await page.locator('main script, main svg, main iframe, #x').count()).toBe(0);
+    expect(await page.title()).not.toContain('pwned');
+  });
+
   it('refuses an executable posing as a CV with a clear message, keeping what was typed', async () => {
     await page.goto(baseURL + '/jobs');
     await page.goto(baseURL + (await firstHref(/^\/jobs\/\d+$/)));
