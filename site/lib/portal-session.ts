@@ -31,7 +31,7 @@ export async function currentAuth(Astro: AstroGlobal): Promise<{ ctx: AppContext
 
 /** Where sign-in sends people back to: a path of our own portal only, never another site. */
 export function safeNext(next: string | null, lang: Lang): string {
-  return next && /^\/(en\/)?portal(\/[\w\-/]*)?$/.test(next) ? next : localePath(lang, '/portal');
+  return next && /^\/(en\/)?portal(\/[\w\-/]*)?(\?[\w\-=&%.]*)?$/.test(next) ? next : localePath(lang, '/portal');
 }
 
 /**

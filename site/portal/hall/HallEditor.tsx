@@ -2,6 +2,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { angularDistance } from '../../../viewer/view/projection.ts';
 import type { Hotspot, ViewDegrees } from '../../../viewer/types.ts';
 import { api, ApiError, firmPath, type UiLang } from '../api.ts';
+import { EntityForm } from '../listings/EntityForm.tsx';
+import { LISTING_FIELDS } from '../listings/fields.ts';
 import { portalStrings } from '../strings.ts';
 import type { HallResponse, HotspotRow, SceneRow } from '../types.ts';
 import { EditorStage } from './EditorStage.tsx';
@@ -223,6 +225,17 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
             onRename={(x, title, titleEn) => void patchScene(x, A.renameScene, { title, titleEn })}
             onReorder={(ids) => void reorder(ids)}
             onDelete={(x) => void deleteScene(x)}
+          />
+        </section>
+        <section className="panel" aria-labelledby="tagline-h">
+          <h2 id="tagline-h">{h.tagline}</h2>
+          <EntityForm
+            lang={lang}
+            idPrefix="hall"
+            fields={LISTING_FIELDS.hall}
+            labels={{ tagline: h.tagline, taglineEn: h.taglineEn }}
+            row={initial.hall}
+            onSubmit={async (body) => void (await call('PATCH', '/hall', body))}
           />
         </section>
       </div>

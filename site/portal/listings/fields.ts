@@ -52,6 +52,10 @@ export const LISTING_FIELDS = {
     { name: 'summary', type: 'textarea', max: 300, wide: true },
     { name: 'description', type: 'textarea', max: 5000, wide: true },
   ],
+  hall: [
+    { name: 'tagline', type: 'text', max: 60 },
+    { name: 'taglineEn', type: 'text', max: 120, english: true },
+  ],
   profile: [
     { name: 'intro', type: 'textarea', max: 5000, wide: true },
     { name: 'introEn', type: 'textarea', max: 8000, english: true, wide: true },
