@@ -93,6 +93,19 @@ describe('enterprise portal', () => {
     await Promise.all([firm.waitForURL(`${baseURL}/portal/hall`), firm.click('form button[type=submit]')]);
   });
 
+  it('explains a temporary lockout after repeated wrong passwords', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseURL}/portal/login`);
+    await hydrated(page);
+    await page.fill('#login-email', 'gaotang-chenguang-paper@demo.qianqi.example');
+    for (let i = 0; i < 5; i++) {
+      await page.fill('#login-password', `wrong-${i}`);
+      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), page.click('form button[type=submit]')]);
+    }
+    expect(await page.locator('[role=alert]').textContent()).toMatch(/账号已临时锁定，请 \d+ 分钟后再试/);
+    await page.close();
+  });
+
   it('uploads a 360° photo with progress, then makes it a scene', async () => {
     await firm.locator('[data-testid=panorama-file]').setInputFiles(PHOTO);
     await firm.locator('[data-testid=upload-status]').waitFor({ timeout: 10_000 });
@@ -131,11 +144,24 @@ describe('enterprise portal', () => {
     await visitor.locator('.stage [data-hotspot-id]', { hasText: '仓储容量 2 万吨' }).waitFor({ timeout: 2_000 });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(navigations).toEqual([]);
-    // In the editor it is listed and selectable.
-    await firm.locator('.hotspot-items button', { hasText: '仓储容量 2 万吨' }).waitFor();
+    // In the editor it is listed and selected; "move" then takes the next click in the view as its new place.
+    await firm.locator('.hotspot-items button[aria-pressed=true]', { hasText: '仓储容量 2 万吨' }).waitFor();
+    await panel.locator('button', { hasText: '移动位置' }).click();
+    expect(await firm.locator('.stage-hint').textContent()).toBe('在全景中点击热点的新位置。');
+    const [moved] = await Promise.all([
+      firm.waitForResponse((r) => /\/hall\/hotspots\/\d+$/.test(r.url()) && r.request().method() === 'PATCH'),
+      firm.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.55),
+    ]);
+    expect(moved.status()).toBe(200);
   });
 
-  it('undoes the last action by the inverse API call', async () => {
+  it('undoes the last actions by the inverse API calls', async () => {
+    const before = await portalJson<{ scenes: { hotspots: { label: string; yaw: number }[] }[] }>('/hall');
+    const yawMoved = before.scenes.flatMap((s) => s.hotspots).find((h) => h.label === '仓储容量 2 万吨')!.yaw;
+    await firm.click('button:has-text("撤销：移动热点")');
+    await firm.locator('button:has-text("撤销：添加热点")').waitFor();
+    const after = await portalJson<{ scenes: { hotspots: { label: string; yaw: number }[] }[] }>('/hall');
+    expect(after.scenes.flatMap((s) => s.hotspots).find((h) => h.label === '仓储容量 2 万吨')!.yaw).not.toBe(yawMoved);
     await firm.click('button:has-text("撤销：添加热点")');
     await firm.locator('.hotspot-items button', { hasText: '仓储容量 2 万吨' }).waitFor({ state: 'detached' });
     await visitor.locator('.stage [data-hotspot-id]', { hasText: '仓储容量 2 万吨' }).waitFor({ state: 'detached', timeout: 2_000 });

@@ -44,8 +44,6 @@ export const portalEn: PortalStrings = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
-    locked: 'Too many wrong passwords: the account is locked for a while.',
-    throttled: 'Too many attempts; please wait a little and try again.',
     noAccount: 'No account yet? Accounts are opened only through an invitation link from the bureau.',
     demoAccounts: 'Demo accounts: <firm-slug>@demo.qianqi.example, password qianqi-demo-2026',
   },

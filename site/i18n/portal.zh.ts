@@ -42,8 +42,6 @@ export const portalZh = {
     password: '密码',
     submit: '登录',
     submitting: '登录中…',
-    locked: '密码错误次数过多，账号已临时锁定。',
-    throttled: '尝试次数过多，请稍后再试。',
     noAccount: '还没有账号？账号仅通过主管部门发送的邀请链接开通。',
     demoAccounts: '演示账号：<企业标识>@demo.qianqi.example，密码 qianqi-demo-2026',
   },

@@ -24,10 +24,9 @@ export function LoginForm({ lang, next }: { lang: UiLang; next: string }) {
       await api('POST', '/auth/login', '', { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
       location.assign(next);
     } catch (err) {
-      const base = message(err, lang);
-      if (err instanceof ApiError && err.status === 423) setError(`${s.login.locked} ${base}`);
-      else if (err instanceof ApiError && err.status === 429) setError(`${s.login.throttled} ${base}`);
-      else setError(base);
+      // Wrong password (401), temporary lockout with its minutes (423) and throttling with its seconds (429)
+      // all come as a complete sentence from the API.
+      setError(message(err, lang));
       setBusy(false);
     }
   }
