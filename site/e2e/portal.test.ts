@@ -3,7 +3,9 @@
  * a 360° photo becomes a scene, a hotspot placed by clicking in the 3D view is live on the public hall within 2 s,
  * a visitor's inquiry reaches the inbox and its export; markup typed into a product name stays text everywhere.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -30,6 +32,7 @@ let enterpriseId: number;
 let productId: number;
 let inviteToken: string;
 const dialogs: string[] = [];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   const db = await openDb(`file:${join(dataDir, 'platform.db')}`);
@@ -217,5 +220,20 @@ describe('enterprise portal', () => {
     await firm.goto(`${baseURL}/portal`);
     await visitor.waitForTimeout(300);
     expect(dialogs).toEqual([]);
+  });
+
+  it('has no serious accessibility problems on the portal pages, in both languages', async () => {
+    const found: string[] = [];
+    for (const path of ['/portal', '/portal/hall', '/portal/products', '/portal/jobs', '/portal/leads', '/portal/analytics', '/portal/profile', '/en/portal/account']) {
+      await firm.goto(baseURL + path, { waitUntil: 'load' });
+      await hydrated(firm);
+      await firm.addScriptTag({ content: axeSource });
+      const violations = await firm.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+      });
+      for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${path}: ${v.id}`);
+    }
+    expect(found).toEqual([]);
   });
 });
