@@ -119,6 +119,21 @@ describe('enterprise portal', () => {
     await form.locator('button[type=submit]').click();
     await firm.locator('.scene-item[aria-current=true]', { hasText: '新建成品仓库' }).waitFor();
     await firm.locator('[data-testid=editor-stage] canvas').waitFor({ timeout: 30_000 });
+
+    // Look somewhere else, then make that the scene's starting view.
+    const stage = (await firm.locator('[data-testid=editor-stage]').boundingBox())!;
+    await firm.mouse.move(stage.x + stage.width / 2, stage.y + stage.height / 2);
+    await firm.mouse.down();
+    await firm.mouse.move(stage.x + stage.width / 2 - 200, stage.y + stage.height / 2, { steps: 8 });
+    await firm.mouse.up();
+    await firm.waitForTimeout(600);
+    const [patched] = await Promise.all([
+      firm.waitForResponse((r) => /\/hall\/scenes\/\d+$/.test(r.url()) && r.request().method() === 'PATCH'),
+      firm.click('button:has-text("把当前视角设为起始视角")'),
+    ]);
+    expect(patched.status()).toBe(200);
+    const start = (await patched.json()) as { initialYaw: number };
+    expect(Math.abs(start.initialYaw)).toBeGreaterThan(5);
   });
 
   it('places a hotspot by clicking in the 3D view; an open public hall shows it within 2 s without reload', async () => {
@@ -167,6 +182,7 @@ describe('enterprise portal', () => {
     expect(after.scenes.flatMap((s) => s.hotspots).find((h) => h.label === '仓储容量 2 万吨')!.yaw).not.toBe(yawMoved);
     await firm.click('button:has-text("撤销：添加热点")');
     await firm.locator('.hotspot-items button', { hasText: '仓储容量 2 万吨' }).waitFor({ state: 'detached' });
+    await firm.locator('button:has-text("撤销：设置起始视角")').waitFor();
     await visitor.locator('.stage [data-hotspot-id]', { hasText: '仓储容量 2 万吨' }).waitFor({ state: 'detached', timeout: 2_000 });
   });
 
@@ -215,8 +231,13 @@ describe('enterprise portal', () => {
     const created = list.find((p) => p.name === XSS)!;
     await visitor.goto(`${baseURL}/products/${created.id}`);
     expect(await visitor.locator('h1').textContent()).toBe(XSS);
-    await visitor.goto(`${baseURL}/halls/${SLUG}`);
-    expect(await visitor.locator('main').textContent()).toContain(XSS);
+    // Public pages may be memoised for a few seconds: wait for the hall page to list the new product.
+    await expect
+      .poll(async () => {
+        await visitor.goto(`${baseURL}/halls/${SLUG}`);
+        return await visitor.locator('main').textContent();
+      }, { timeout: 15_000, interval: 1_000 })
+      .toContain(XSS);
     await firm.goto(`${baseURL}/portal`);
     await visitor.waitForTimeout(300);
     expect(dialogs).toEqual([]);

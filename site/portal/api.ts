@@ -42,7 +42,8 @@ export class ApiError extends Error {
 
 /** Validation messages come as "中文 (English)": show the half in the UI language. */
 export function pickLang(message: string, lang: UiLang): string {
-  const m = /^(.*?)\s*\(([^()]*)\)$/.exec(message);
+  // The Chinese half holds a non-ASCII character; the English half may contain parentheses itself ("http(s)").
+  const m = /^(.*?[^\x00-\x7f].*?)\s*\((.*)\)$/.exec(message);
   if (!m) return message;
   return lang === 'en' ? m[2]! : m[1]!;
 }

@@ -52,7 +52,7 @@ export function EntityForm({ lang, idPrefix, fields, labels, optionLabels = {}, 
         {fields.map((spec) => {
           const id = `${idPrefix}-${spec.name}`;
           const value = fieldValue(spec, row);
-          const note = spec.required ? s.common.required : spec.english ? `${s.common.english}${lang === 'en' ? ', ' : '，'}${s.common.optional}` : undefined;
+          const note = spec.required ? s.common.required : spec.english ? s.common.optional : undefined;
           return (
             <Field key={spec.name} id={id} label={labels[spec.name] ?? spec.name} note={note} error={errorOf(spec.name)} className={spec.wide ? 'span' : ''}>
               {(a) =>
