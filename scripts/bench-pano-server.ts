@@ -9,6 +9,7 @@ import { openAsBlob, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../api/config.ts';
@@ -28,6 +29,8 @@ export interface HealthStats {
   p99: number;
   max: number;
   failures: number;
+  /** p99 of this (measuring) process's own event-loop delay meanwhile: how late the machine let the prober run. */
+  proberDelayP99: number;
 }
 
 export interface ServerBenchResult {
@@ -66,9 +69,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function stats(latencies: number[], failures: number): HealthStats {
+function stats(latencies: number[], failures: number, proberDelayP99: number): HealthStats {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
+    proberDelayP99,
     count: sorted.length,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
@@ -82,6 +86,9 @@ function stats(latencies: number[], failures: number): HealthStats {
 async function pollHealth(base: string, until: () => boolean): Promise<HealthStats> {
   const latencies: number[] = [];
   let failures = 0;
+  // The prober is itself a process on the same cores: when the machine is overloaded it runs late too.
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   while (!until()) {
     const started = performance.now();
     try {
@@ -94,7 +101,8 @@ async function pollHealth(base: string, until: () => boolean): Promise<HealthSta
     }
     await sleep(Math.max(0, POLL_MS - (performance.now() - started)));
   }
-  return stats(latencies, failures);
+  delay.disable();
+  return stats(latencies, failures, delay.percentile(99) / 1e6);
 }
 
 /** Starts `node scripts/start.ts` and resolves once it says it is running; `log()` is everything it printed. */
@@ -191,8 +199,17 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 /** The result as a table, in the style of bench-pano.ts. */
 export function formatServerBench(photoLabel: string, r: ServerBenchResult): string {
-  const header = ['/api/health every 20 ms', 'samples', 'p50', 'p95', 'p99', 'max', 'failed'];
-  const row = (label: string, s: HealthStats) => [label, String(s.count), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), String(s.failures)];
+  const header = ['/api/health every 20 ms', 'samples', 'p50', 'p95', 'p99', 'max', 'failed', 'prober loop delay p99'];
+  const row = (label: string, s: HealthStats) => [
+    label,
+    String(s.count),
+    ms(s.p50),
+    ms(s.p95),
+    ms(s.p99),
+    ms(s.max),
+    String(s.failures),
+    ms(s.proberDelayP99),
+  ];
   const rows = [row(`idle server (${IDLE_MS / 1000} s)`, r.idle), row(`during ${photoLabel} upload + build`, r.busy)];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((cells) => cells[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
