@@ -98,6 +98,7 @@ export const en: Strings = {
     allYears: 'All years',
     results: (n: number, q: string) => `${n} hall${n === 1 ? '' : 's'} found for “${q}”`,
     counts: (p: number, j: number, r: number) => `${p} products · ${j} jobs · ${r} projects`,
+    matched: { product: 'Matching product: ', job: 'Matching job: ', project: 'Matching project: ' },
     reset: 'Clear filters',
   },
   boards: {

@@ -95,6 +95,7 @@ export const zh = {
     allYears: '全部年度',
     results: (n: number, q: string) => `“${q}”共找到 ${n} 家企业展馆`,
     counts: (p: number, j: number, r: number) => `产品 ${p} · 岗位 ${j} · 项目 ${r}`,
+    matched: { product: '匹配产品：', job: '匹配岗位：', project: '匹配项目：' },
     reset: '清除筛选',
   },
   boards: {

@@ -73,3 +73,15 @@ describe('boards', () => {
     expect((await listProducts(ctx.db, { q: '滚子' }, { offset: 0, limit: 10 })).total).toBe(1);
   });
 });
+
+describe('why a hall matched', () => {
+  it('names the best-matching published listing of each firm found through its listings', async () => {
+    const { enterprise } = await makeHall(ctx.db, 'published', { name: '阳谷线缆有限公司', industry: 'cables' });
+    await ctx.db.insert(products).values([
+      { enterpriseId: enterprise.id, name: '矿用轴承电缆', nameEn: 'Mining cable' },
+      { enterpriseId: enterprise.id, name: '轴承草稿', status: 'draft' },
+    ]);
+    const [card] = (await searchDirectory(ctx.db, { q: '轴承' }, { offset: 0, limit: 5 })).items;
+    expect(card?.matched).toMatchObject({ kind: 'product', title: '矿用轴承电缆', titleEn: 'Mining cable' });
+  });
+});

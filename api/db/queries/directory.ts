@@ -15,7 +15,7 @@ import {
   tierRecognitions,
 } from '../schema/index.ts';
 import type { HallCard } from './halls.ts';
-import { firmHitsSql, searchTerms } from './search.ts';
+import { firmHitsSql, searchClause, searchTerms } from './search.ts';
 
 export interface DirectoryFilter {
   county?: County | undefined;
@@ -29,6 +29,9 @@ export interface DirectoryFilter {
 
 export interface DirectoryCard extends HallCard {
   counts: { products: number; jobs: number; projects: number };
+  /** With a query: the firm's best-matching published listing, so people see why the hall is listed. */
+  matched?: { kind: 'product' | 'job' | 'project'; id: number; title: string; titleEn: string | null } | undefined;
+  enterpriseId: number;
 }
 
 /**
@@ -78,7 +81,13 @@ export async function searchDirectory(
     );
     total = Number(c?.n ?? 0);
   }
-  return { total, items: await hallCardsOf(db, rows.map((r) => Number(r.id)), today) };
+  const ids = rows.map((r) => Number(r.id));
+  const items = await hallCardsOf(db, ids, today);
+  if (filter.q && ids.length) {
+    const matched = await bestListings(db, searchTerms(filter.q), ids);
+    for (const card of items) card.matched = matched.get(card.enterpriseId);
+  }
+  return { total, items };
 }
 
 /** Cards (poster, verified tiers, open listing counts) of these firms' published halls, in the given order. */
@@ -112,6 +121,7 @@ export async function hallCardsOf(db: Db, enterpriseIds: number[], today = new D
     if (!r) return [];
     return [
       {
+        enterpriseId: id,
         slug: r.e.slug,
         name: r.e.name,
         nameEn: r.e.nameEn,
@@ -127,6 +137,33 @@ export async function hallCardsOf(db: Db, enterpriseIds: number[], today = new D
       },
     ];
   });
+}
+
+/** Per firm, the best-scoring published product, job or project for the terms. */
+async function bestListings(db: Db, terms: string[], enterpriseIds: number[]) {
+  const best = new Map<number, NonNullable<DirectoryCard['matched']>>();
+  const clause = await searchClause(db, terms);
+  if (!clause) return best;
+  const rows = await db.all<{ eid: number; kind: 'product' | 'job' | 'project'; ref: number; title: string; titleEn: string | null }>(
+    sql`SELECT enterprise_id AS eid, kind, ref_id AS ref,
+        (CASE kind WHEN 'product' THEN (SELECT name FROM products WHERE id = ref_id)
+          WHEN 'job' THEN (SELECT title FROM jobs WHERE id = ref_id)
+          ELSE (SELECT title FROM investment_projects WHERE id = ref_id) END) AS title,
+        (CASE kind WHEN 'product' THEN (SELECT name_en FROM products WHERE id = ref_id)
+          WHEN 'job' THEN (SELECT title_en FROM jobs WHERE id = ref_id)
+          ELSE (SELECT title_en FROM investment_projects WHERE id = ref_id) END) AS titleEn
+      FROM search_docs
+      WHERE ${clause.where} AND kind != 'firm' AND enterprise_id IN (${sql.join(enterpriseIds.map((id) => sql`${id}`), sql`, `)})
+      AND (CASE kind WHEN 'product' THEN (SELECT status FROM products WHERE id = ref_id)
+        WHEN 'job' THEN (SELECT status FROM jobs WHERE id = ref_id)
+        ELSE (SELECT status FROM investment_projects WHERE id = ref_id) END) = 'published'
+      ORDER BY ${clause.score}`,
+  );
+  for (const r of rows) {
+    const eid = Number(r.eid);
+    if (!best.has(eid)) best.set(eid, { kind: r.kind, id: Number(r.ref), title: r.title, titleEn: r.titleEn });
+  }
+  return best;
 }
 
 type Listing = typeof products | typeof jobs | typeof investmentProjects;
