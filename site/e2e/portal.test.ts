@@ -53,7 +53,10 @@ beforeAll(async () => {
   visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   firm = await firmContext.newPage();
   visitor = await visitorContext.newPage();
-  for (const page of [firm, visitor]) page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+  // Confirmations ("delete?") are accepted; any other dialog would be injected script, and is recorded.
+  for (const page of [firm, visitor]) {
+    page.on('dialog', (d) => void (d.type() === 'confirm' ? d.accept() : (dialogs.push(d.message()), d.dismiss())));
+  }
 });
 afterAll(() => browser?.close());
 
@@ -183,6 +186,15 @@ describe('enterprise portal', () => {
     await firm.click('button:has-text("撤销：添加热点")');
     await firm.locator('.hotspot-items button', { hasText: '仓储容量 2 万吨' }).waitFor({ state: 'detached' });
     await firm.locator('button:has-text("撤销：设置起始视角")').waitFor();
+
+    // Deleting the new scene (with confirmation) and undoing it brings it back, under a new id.
+    const scene = firm.locator('.scene-item', { hasText: '新建成品仓库' });
+    await scene.getByRole('button', { name: '删除' }).click();
+    await scene.waitFor({ state: 'detached' });
+    await firm.click('button:has-text("撤销：删除场景")');
+    await firm.locator('.scene-item', { hasText: '新建成品仓库' }).waitFor();
+    const hall = await portalJson<{ scenes: { title: string; titleEn: string | null }[] }>('/hall');
+    expect(hall.scenes.at(-1)).toMatchObject({ title: '新建成品仓库', titleEn: 'New warehouse' });
     await visitor.locator('.stage [data-hotspot-id]', { hasText: '仓储容量 2 万吨' }).waitFor({ state: 'detached', timeout: 2_000 });
   });
 

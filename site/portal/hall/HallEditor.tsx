@@ -96,8 +96,15 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
       const before = scenes.map((x) => x.id);
       setScenes((list) => ids.map((id) => list.find((x) => x.id === id)!));
       await call('PUT', '/hall/scene-order', { sceneIds: ids });
-      return async () => void (await call('PUT', '/hall/scene-order', { sceneIds: before.map((id) => undo.current('scene', id)) }));
+      return () => restoreOrder(before);
     });
+
+  /** Puts scenes back in an earlier order; scenes added since go last, scenes gone since are skipped. */
+  const restoreOrder = async (before: number[]) => {
+    const now = (await call<HallResponse>('GET', '/hall')).scenes.map((x) => x.id);
+    const wanted = before.map((id) => undo.current('scene', id)).filter((id) => now.includes(id));
+    await call('PUT', '/hall/scene-order', { sceneIds: [...wanted, ...now.filter((id) => !wanted.includes(id))] });
+  };
 
   const deleteScene = (target: SceneRow) =>
     act(A.deleteScene, async () => {
@@ -119,7 +126,7 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
           const made = await call<{ id: number }>('POST', `/hall/scenes/${into}/hotspots`, body);
           undo.recreated('hotspot', hs.id, made.id);
         }
-        await call('PUT', '/hall/scene-order', { sceneIds: order.map((id) => undo.current('scene', id)) });
+        await restoreOrder(order);
       };
     });
 
@@ -261,7 +268,7 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
           <div className="editor-stage"><p className="empty">{h.noScenes}</p></div>
         )}
         <p className="status-line" role="status" aria-live="polite" data-testid="editor-status">{status}</p>
-        {errors.form && !selectedHotspot && mode.at !== 'draft' && <p className="alert error" role="alert">{errors.form}</p>}
+        {errors.form && <p className="alert error" role="alert">{errors.form}</p>}
       </div>
       <aside className="side-right">
         <section className="panel" aria-labelledby="hotspots-h">
