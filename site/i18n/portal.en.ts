@@ -16,7 +16,7 @@ export const portalEn: PortalStrings = {
     viewHall: 'View hall',
     signOut: 'Sign out',
   },
-  demoNotice: 'Demo mode: this is a demo account of a fictional firm; the data is reset with the demo.',
+  demoNotice: 'Demo mode: every firm on the platform is fictional; the data is reset with the demo.',
   common: {
     save: 'Save',
     saving: 'Saving…',

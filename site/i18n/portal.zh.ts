@@ -14,7 +14,7 @@ export const portalZh = {
     viewHall: '查看展馆',
     signOut: '退出登录',
   },
-  demoNotice: '演示模式：这是虚构企业的演示账号，数据会随演示环境重置。',
+  demoNotice: '演示模式：平台上的企业均为虚构，数据会随演示环境重置。',
   common: {
     save: '保存',
     saving: '保存中…',

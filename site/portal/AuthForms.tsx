@@ -126,6 +126,8 @@ export function AccountForms({ lang, csrfToken, loginPath }: { lang: UiLang; csr
     try {
       const res = await api<{ csrfToken: string }>('POST', '/auth/password', csrf, body);
       setCsrf(res.csrfToken);
+      // The session was rotated: the header's sign-out button must send the new token too.
+      for (const b of document.querySelectorAll<HTMLElement>('[data-signout]')) b.dataset.csrf = res.csrfToken;
       setErrors({});
       setDone(true);
       el.reset();
