@@ -6,9 +6,11 @@
  * 3. throughput and latency (bounded keep-alive loop) of hall page SSR, directory, search, job page, against a bare
  *    node:http hello-world started the same way in the same run.
  * SKIP_LIGHTHOUSE=1 skips step 2; BENCH_SECONDS sets each load run's length (default 5).
+ * The site is built into the bench's own temp folder: several people share this checkout, and a rebuild of dist/
+ * under a running server breaks its lazily loaded pages mid-run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +19,11 @@ import { searchDirectory } from '../api/db/queries/directory.ts';
 import { seedBulk } from './bench-site/bulk.ts';
 import { lighthouse, type LighthouseScores } from './bench-site/lighthouse.ts';
 import { load, type LoadResult } from './bench-site/load.ts';
-import { buildIfStale } from './lib/build.ts';
+import { loadConfig } from '../api/config.ts';
+import { migrateDb } from '../api/db/client.ts';
+import { seedDemoIfEmpty } from './seed/seed.ts';
+
+const ROOT = join(import.meta.dirname, '..');
 
 const HALLS = Number(process.env.BENCH_HALLS ?? 1000);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10000);
@@ -44,9 +50,9 @@ async function waitFor(url: string, child: ChildProcess, log: () => string): Pro
   throw new Error(`server did not start:\n${log()}`);
 }
 
-function spawnLogged(args: string[], env: NodeJS.ProcessEnv) {
+function spawnLogged(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT) {
   let out = '';
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return { child, log: () => out.slice(-4000) };
@@ -73,15 +79,33 @@ async function coldSearch(db: Db) {
 const stop = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))));
 
 async function main() {
-  buildIfStale();
-  const dataDir = mkdtempSync(join(tmpdir(), 'qianqi-bench-site-'));
+  const work = mkdtempSync(join(tmpdir(), 'qianqi-bench-site-'));
+  const dataDir = join(work, 'data');
+  console.log('构建中 Building the site into the bench folder…');
+  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent', '--outDir', join(work, 'dist')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (built.status !== 0) throw new Error('astro build failed');
+  // The built server finds migrations and packages upwards from itself.
+  symlinkSync(join(ROOT, 'drizzle'), join(work, 'drizzle'));
+  symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawnLogged(['scripts/start.ts'], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DEMO_PANORAMA_WIDTH: '2048', PUBLIC_URL: base });
+  const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DEMO_PANORAMA_WIDTH: '2048', PUBLIC_URL: base };
+  {
+    const config = loadConfig({ ...process.env, ...env });
+    const db = await openDb(config.databaseUrl);
+    await migrateDb(db);
+    await seedDemoIfEmpty({ config, db });
+    db.$client.close();
+  }
+  const server = spawnLogged([join(work, 'dist', 'server', 'entry.mjs')], env, work);
   const hello = await freePort();
   const bare = spawnLogged(['-e', `require('node:http').createServer((q,s)=>s.end('hello')).listen(${hello},'127.0.0.1')`], {});
   try {
-    console.log(`启动服务 Starting the server with demo data (${dataDir})…`);
+    console.log(`启动服务 Starting the server with demo data (${work})…`);
     await waitFor(`${base}/api/health`, server.child, server.log);
     const db = await openDb(`file:${join(dataDir, 'platform.db')}`);
     const t0 = Date.now();
@@ -128,7 +152,7 @@ async function main() {
     );
   } finally {
     await Promise.all([stop(server.child), stop(bare.child)]);
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
