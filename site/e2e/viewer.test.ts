@@ -4,6 +4,8 @@
  * by the real pipeline and added to a demo hall by fixtures/viewer-hall.ts. Reduced motion is emulated so nothing
  * moves unless the test moves it (no autorotate, instant turns and transitions).
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -30,9 +32,11 @@ beforeAll(async () => {
   manifest = (await (await fetch(manifestUrl)).json()) as PanoramaManifest;
   expect(manifest.levels.length).toBeGreaterThanOrEqual(3);
   // Public pages may be memoised for a few seconds: wait until the hall page lists the new room.
-  await expect
-    .poll(async () => (await (await fetch(`${baseURL}/halls/${hall.slug}`)).text()).includes(`#s=${hall.sceneId}`), { timeout: 30_000, interval: 500 })
-    .toBe(true);
+  for (let i = 0; ; i++) {
+    if ((await (await fetch(`${baseURL}/halls/${hall.slug}`)).text()).includes(`#s=${hall.sceneId}`)) break;
+    if (i > 60) throw new Error('the hall page never listed the test room');
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }, 180_000);
 afterAll(() => browser?.close());
 
@@ -75,7 +79,7 @@ async function settle(page: Page, sceneId: string): Promise<void> {
       return p?.sceneId === id && p.stats?.previewReady && p.stats.inFlight === 0 && !!p.renderer && !!p.view;
     },
     sceneId,
-    { timeout: 30_000, polling: 50 },
+    { timeout: 60_000, polling: 50 },
   );
   let last = -1;
   for (let i = 0; i < 100; i++) {
@@ -225,7 +229,7 @@ describe('hall viewer', () => {
     await context.close();
   });
 
-  it('the hash follows the view while looking around, and opening that link restores the view', async () => {
+  it('the hash follows the view while looking around, and opening that link restores the view', { timeout: 120_000 }, async () => {
     const { context, page } = await openHall(`s=${hall.sceneId}&y=0&p=0&f=90`);
     await page.locator('.stage [role=application]').focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
@@ -282,4 +286,25 @@ describe('hall viewer', () => {
     expect(Math.max(...counts.slice(-10))).toBeLessThanOrEqual(Math.max(...counts.slice(0, 10)) + 2);
     await context.close();
   }, 240_000);
+
+  it('the embed page shows only the viewer, may be framed by any site, and links back to the full hall', { timeout: 120_000 }, async () => {
+    const res = await fetch(`${baseURL}/halls/${hall.slug}/embed`);
+    expect(res.headers.get('content-security-policy')).toBe('frame-ancestors *');
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    expect((await fetch(`${baseURL}/halls/no-such-firm/embed`)).status).toBe(404);
+    const context = await browser.newContext({ viewport: { width: 800, height: 500 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    // A firm's own site on another origin (its own loopback server) framing the English embed.
+    const parent = `<!doctype html><meta charset="utf-8"><iframe src="${baseURL}/en/halls/${hall.slug}/embed#s=${hall.sceneId}&y=30&p=10&f=60" width="640" height="360"></iframe>`;
+    const firmSite = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(parent));
+    await new Promise<void>((ok) => firmSite.listen(0, '127.0.0.1', ok));
+    await page.goto(`http://localhost:${(firmSite.address() as AddressInfo).port}/`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.stage.is-live').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await frame.locator('header, footer, nav.hall-tabs').count()).toBe(0);
+    expect(await frame.locator('a.embed-link').getAttribute('href')).toBe(`/en/halls/${hall.slug}`);
+    expect(await frame.locator('[data-hotspot-id]').count()).toBe(hall.hotspots.length);
+    await context.close();
+    firmSite.close();
+  });
 });

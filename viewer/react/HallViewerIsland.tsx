@@ -18,6 +18,8 @@ export interface HallScene {
   manifestUrl: string;
   initialView?: Partial<ViewDegrees>;
   hotspots?: Hotspot[];
+  /** The manifest itself, inlined by the page for the first room: saves a round trip before the first pixels. */
+  manifest?: PanoramaManifest;
   /** Position on the hall's floor plan (0..1); the plan shows when at least two rooms have one. */
   map?: { x: number; y: number } | null;
 }
@@ -77,6 +79,10 @@ export function HallViewerIsland({
   const [goTo, setGoTo] = useState<Partial<ViewDegrees> | undefined>(undefined);
   const [dialog, setDialog] = useState<Hotspot | null>(null);
   const views = useViewChannel();
+  // The hash follows the view once the visitor has touched the viewer: a page just opened (or clamping its view)
+  // keeps its plain URL and history entry.
+  const engaged = useRef(false);
+  const engage = () => void (engaged.current = true);
   // Floor plan positions come with the page; live scene lists may not carry them, so keep the page's.
   const planScenes = useMemo<FloorPlanScene[]>(() => {
     const placed = new Map(fromProps.flatMap((s) => (s.map ? [[s.id, s.map] as const] : [])));
@@ -94,7 +100,7 @@ export function HallViewerIsland({
     if (!scene) return;
     let live = true;
     const url = new URL(scene.manifestUrl, location.href).href;
-    loadManifest(url).then(
+    (scene.manifest ? Promise.resolve(scene.manifest) : loadManifest(url)).then(
       (manifest) => {
         if (!live) return;
         setError(null);
@@ -152,7 +158,7 @@ export function HallViewerIsland({
   // The latest edit of the room on show (live updates change hotspots and names in place).
   const current = scenes.find((s) => s.id === shown.scene.id) ?? shown.scene;
   return (
-    <>
+    <div style={{ display: 'contents' }} onPointerDownCapture={engage} onKeyDownCapture={engage} onWheelCapture={engage}>
       <PanoramaViewer
         manifest={shown.manifest}
         baseUrl={shown.url}
@@ -162,7 +168,7 @@ export function HallViewerIsland({
         label={current.name}
         locale={locale}
         onViewChange={(view) => {
-          writeHash(sceneId, view);
+          if (engaged.current) writeHash(sceneId, view);
           views.publish(view);
         }}
         onHotspotActivate={onHotspotActivate}
@@ -190,7 +196,7 @@ export function HallViewerIsland({
         }
       />
       <HotspotDialog hotspot={dialog} strings={strings} onClose={() => setDialog(null)} />
-    </>
+    </div>
   );
 }
 

@@ -23,6 +23,7 @@ export const STRINGS = {
     placeHint: '点击画面放置展点',
     floorPlan: '平面图',
     youAreHere: '当前位置',
+    openFullHall: '查看完整展馆',
     kinds: { scene: '前往', product: '产品', job: '招聘', project: '招商项目', info: '介绍', media: '媒体' } satisfies Record<HotspotKind, string>,
   },
   en: {
@@ -44,6 +45,7 @@ export const STRINGS = {
     placeHint: 'Click the view to place a hotspot',
     floorPlan: 'Floor plan',
     youAreHere: 'You are here',
+    openFullHall: 'Open the full hall',
     kinds: { scene: 'Go to', product: 'Product', job: 'Job', project: 'Investment project', info: 'Info', media: 'Media' } satisfies Record<HotspotKind, string>,
   },
 } as const;

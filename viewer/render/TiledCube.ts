@@ -15,6 +15,8 @@ import { fetchBitmap, imageTexture, panoramaMaterial } from './textures.ts';
 export const TEXTURE_BUDGET_BYTES = 192 * 1024 * 1024;
 export const MAX_IN_FLIGHT = 6;
 const RADIUS = 10;
+/** Prefetch ring around the view, as a fraction of the half-extent, so small drags find their tiles loaded. */
+const PREFETCH_MARGIN = 0.1;
 
 interface Layer {
   mesh: Mesh<BufferGeometry, MeshBasicMaterial>;
@@ -120,7 +122,15 @@ export class TiledCube {
     if (level.faceSize <= this.#manifest.preview.faceSize) {
       this.#wanted = [];
     } else {
-      const tiles = sortByPriority(visibleTiles(level, tileSize, view, viewport, 0.1), levels, tileSize, view);
+      // Tiles on screen first; the prefetch ring around the edges only once every one of them has arrived, so on a
+      // slow network the ring never takes bandwidth from what the visitor is looking at.
+      const onScreen = sortByPriority(visibleTiles(level, tileSize, view, viewport, 0), levels, tileSize, view);
+      let tiles = onScreen;
+      if (onScreen.every((t) => this.#tiles.has(tileKey(t)) || this.#ready.has(tileKey(t)))) {
+        const seen = new Set(onScreen.map(tileKey));
+        const ring = visibleTiles(level, tileSize, view, viewport, PREFETCH_MARGIN).filter((t) => !seen.has(tileKey(t)));
+        tiles = onScreen.concat(sortByPriority(ring, levels, tileSize, view));
+      }
       for (const t of tiles) this.#byKey.set(tileKey(t), t);
       this.#wanted = tiles.map(tileKey);
     }
