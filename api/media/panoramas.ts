@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DbLike } from '../db/client.ts';
-import { panoramas, type Panorama } from '../db/schema/index.ts';
+import { enterprisePanoramas, panoramas, type Panorama } from '../db/schema/index.ts';
 import { buildPanorama, type BuildProgress } from '../panorama/index.ts';
 
 /** Folder of all panorama pyramids inside the media directory; each pyramid is `<id>/`. */
@@ -34,4 +34,9 @@ export async function publishPanorama(
     .onConflictDoUpdate({ target: panoramas.id, set: { updatedAt: new Date() } })
     .returning();
   return row!;
+}
+
+/** Records that a firm may use a panorama in its hall (idempotent). */
+export async function grantPanorama(db: DbLike, enterpriseId: number, panoramaId: string): Promise<void> {
+  await db.insert(enterprisePanoramas).values({ enterpriseId, panoramaId }).onConflictDoNothing();
 }

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { panoramaJobs, type PanoramaJob } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
-import { panoramaRoot, publishPanorama } from '../media/panoramas.ts';
+import { grantPanorama, panoramaRoot, publishPanorama } from '../media/panoramas.ts';
 import { buildInBackground, cleanupPartial, type BuildProgress } from '../panorama/index.ts';
 import { INCOMING_PREFIX } from '../uploads/receive.ts';
 import { getJob, jobView, unfinishedJobs } from './queries.ts';
@@ -87,6 +87,7 @@ export class PanoramaJobRunner {
         lastWrite = now;
         void this.#update(jobId, { progress: overallProgress(p), stage: p.stage });
       });
+      await grantPanorama(this.#db, job.enterpriseId, panorama.id);
       await this.#update(jobId, { status: 'done', progress: 1, stage: 'done', panoramaId: panorama.id });
     } catch (error) {
       const appError =

@@ -1,6 +1,6 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { DbLike } from '../db/client.ts';
-import { halls, hotspots, investmentProjects, jobs, panoramaJobs, products, scenes, type Hotspot } from '../db/schema/index.ts';
+import { enterprisePanoramas, halls, hotspots, investmentProjects, jobs, products, scenes, type Hotspot } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
 import { notOwned } from './scope.ts';
 
@@ -33,21 +33,13 @@ export async function ownedHotspot(db: DbLike, enterpriseId: number, hotspotId: 
   return row.hotspot;
 }
 
-/** A panorama the firm may use: one its own uploads produced, or one its hall already shows. */
+/** A panorama the firm may use: one its uploads produced or the demo seed gave it (kept after its scene is deleted). */
 export async function assertUsablePanorama(db: DbLike, enterpriseId: number, panoramaId: string): Promise<void> {
-  const [fromJob] = await db
-    .select({ id: panoramaJobs.id })
-    .from(panoramaJobs)
-    .where(and(eq(panoramaJobs.enterpriseId, enterpriseId), eq(panoramaJobs.panoramaId, panoramaId)))
-    .limit(1);
-  if (fromJob) return;
-  const [inHall] = await db
-    .select({ id: scenes.id })
-    .from(scenes)
-    .innerJoin(halls, eq(halls.id, scenes.hallId))
-    .where(and(eq(halls.enterpriseId, enterpriseId), eq(scenes.panoramaId, panoramaId)))
-    .limit(1);
-  if (!inHall) throw notOwned({ zh: '全景图', en: 'panorama' });
+  const [owned] = await db
+    .select({ id: enterprisePanoramas.panoramaId })
+    .from(enterprisePanoramas)
+    .where(and(eq(enterprisePanoramas.enterpriseId, enterpriseId), eq(enterprisePanoramas.panoramaId, panoramaId)));
+  if (!owned) throw notOwned({ zh: '全景图', en: 'panorama' });
 }
 
 export async function nextScenePosition(db: DbLike, hallId: number): Promise<number> {

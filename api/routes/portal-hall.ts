@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext, AppEnv } from '../context.ts';
 import { hallScenes } from '../db/queries/hall-detail.ts';
 import { halls, hotspots, scenes } from '../db/schema/index.ts';
+import { AppError } from '../lib/errors.ts';
 import { idParam, optionalText, plainText } from '../lib/fields.ts';
 import { validate } from '../lib/validate.ts';
 import { assertOwnTargets, assertUsablePanorama, hallOf, nextScenePosition, ownedHotspot, ownedScene, reorderScenes } from '../portal/hall-editor.ts';
@@ -12,7 +13,8 @@ import { portalScope } from '../portal/scope.ts';
 
 const sceneParam = validate('param', z.object({ sceneId: idParam }));
 const hotspotParam = validate('param', z.object({ hotspotId: idParam }));
-const hallPatch = z.object({ tagline: plainText(60), taglineEn: optionalText(120) }).partial();
+/** A firm publishes or withdraws its own hall; a suspension is the bureau's and only it lifts one. */
+const hallPatch = z.object({ tagline: plainText(60), taglineEn: optionalText(120), status: z.enum(['draft', 'published']) }).partial();
 
 /** The hall editor: scenes, their order and starting views, hotspots. Every change is live at once. */
 export function portalHallRoutes(ctx: AppContext) {
@@ -25,8 +27,17 @@ export function portalHallRoutes(ctx: AppContext) {
     .patch('/', validate('json', hallPatch), async (c) => {
       const scope = portalScope(ctx, c);
       const hall = await hallOf(ctx.db, scope.enterpriseId);
-      const [row] = await ctx.db.update(halls).set(c.req.valid('json')).where(eq(halls.id, hall.id)).returning();
-      await scope.changed('hall.update', 'hall', hall.id, 'profile');
+      const patch = c.req.valid('json');
+      if (patch.status && hall.status === 'suspended') {
+        throw new AppError(403, 'hall_suspended', { zh: '展馆已被主管部门暂停展示，请联系主管部门', en: 'The bureau has suspended this hall; please contact the bureau' });
+      }
+      const publishing = patch.status === 'published' && hall.status !== 'published';
+      const [row] = await ctx.db
+        .update(halls)
+        .set({ ...patch, ...(publishing ? { publishedAt: new Date() } : {}) })
+        .where(eq(halls.id, hall.id))
+        .returning();
+      await scope.changed('hall.update', 'hall', hall.id, 'profile', patch.status ? { status: patch.status } : undefined);
       return c.json(row);
     })
     .post('/scenes', validate('json', sceneCreate), async (c) => {

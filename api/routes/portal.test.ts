@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../app.ts';
 import { halls, hotspots, investmentProjects, jobs, leads, panoramaJobs, panoramas, products, scenes } from '../db/schema/index.ts';
+import { grantPanorama } from '../media/panoramas.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, type TestContext } from '../testing.ts';
 
 let ctx: TestContext;
@@ -14,6 +15,7 @@ async function firmWithContent(tag: string) {
   const [hall] = await ctx.db.insert(halls).values({ enterpriseId: firm.id, status: 'published' }).returning();
   const panoramaId = tag.padEnd(32, '0').replace(/[^a-f0-9]/g, 'a');
   await ctx.db.insert(panoramas).values({ id: panoramaId, sourceHash: 'x', faceSize: 512, placeholder: 'data:,', posterFile: 'poster.jpg', posterWidth: 2, posterHeight: 1, bytes: 1 });
+  await grantPanorama(ctx.db, firm.id, panoramaId);
   const [scene] = await ctx.db.insert(scenes).values({ hallId: hall!.id, position: 0, title: '展厅', panoramaId }).returning();
   const [product] = await ctx.db.insert(products).values({ enterpriseId: firm.id, name: '产品' }).returning();
   const [job] = await ctx.db.insert(jobs).values({ enterpriseId: firm.id, title: '岗位', validUntil: '2099-01-01' }).returning();
@@ -145,6 +147,25 @@ describe('hall editor', () => {
     const hall = await alice.call('GET', base);
     expect(hall.json.scenes.map((s: { title: string }) => s.title)).toEqual(['研发中心', '展厅']);
     expect(changes).toEqual(['scenes', 'hotspots', 'hotspots', 'scenes']);
+
+    // Deleting a room and undoing it: the firm may show its panorama again.
+    expect((await alice.call('DELETE', `${base}/scenes/${a.ids.S}`)).status).toBe(200);
+    expect((await alice.call('POST', `${base}/scenes`, { panoramaId: a.panoramaId, title: '展厅' })).status).toBe(201);
+  });
+
+  it('lets the firm publish and unpublish its own hall, but not lift a suspension', async () => {
+    const a = await firmWithContent('aaaa');
+    const alice = apiClient(api);
+    await alice.call('POST', '/auth/login', { email: 'aaaa@example.org', password: 'correct horse battery' });
+    const base = `/portal/enterprises/${a.ids.E}/hall`;
+    expect((await alice.call('PATCH', base, { status: 'draft' })).json).toMatchObject({ status: 'draft' });
+    expect((await createApi(ctx).request('/halls/' + a.firm.slug)).status).toBe(404);
+    expect((await alice.call('PATCH', base, { status: 'published' })).json).toMatchObject({ status: 'published' });
+    expect((await alice.call('PATCH', base, { status: 'suspended' })).status).toBe(400);
+    await ctx.db.update(halls).set({ status: 'suspended' });
+    const lift = await alice.call('PATCH', base, { status: 'published' });
+    expect(lift.status).toBe(403);
+    expect(lift.json.error.message).toMatch(/暂停/);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { DbLike } from '../../api/db/client.ts';
+import { grantPanorama } from '../../api/media/panoramas.ts';
 import {
   cohorts,
   cohortSelections,
@@ -115,6 +116,8 @@ export async function insertDemoFirm(
     )
     .returning({ id: investmentProjects.id, title: investmentProjects.title });
 
+  const panoramaIdsOfFirm = firm.scenes.map((_, i) => panoramaIds.get(`${firm.slug}/${i}`)).filter((id) => id !== undefined);
+  for (const panoramaId of new Set(panoramaIdsOfFirm)) await grantPanorama(db, enterpriseId, panoramaId);
   const [hall] = await db
     .insert(halls)
     .values({ enterpriseId, status: 'published', tagline: firm.tagline, publishedAt: today })

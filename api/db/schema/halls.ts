@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { enterprises } from './enterprises.ts';
 import { timestamps } from './columns.ts';
 import { investmentProjects, jobs, products } from './listings.ts';
@@ -119,3 +119,18 @@ export type Hall = typeof halls.$inferSelect;
 export type Scene = typeof scenes.$inferSelect;
 export type Hotspot = typeof hotspots.$inferSelect;
 export type Panorama = typeof panoramas.$inferSelect;
+
+/** Which firm may use which panorama: set when its upload finishes or the demo seed assigns one. */
+export const enterprisePanoramas = sqliteTable(
+  'enterprise_panoramas',
+  {
+    enterpriseId: integer()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    panoramaId: text()
+      .notNull()
+      .references(() => panoramas.id, { onDelete: 'cascade' }),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.panoramaId] })],
+);
