@@ -13,8 +13,8 @@ const T0 = 1_800_000_000_000;
 beforeEach(async () => {
   ctx = await createTestContext();
   const { enterprise } = await makeHall(ctx.db);
-  [{ id: productId }] = (await ctx.db.insert(products).values({ enterpriseId: enterprise.id, name: '深沟球轴承' }).returning()) as [{ id: number }];
-  [{ id: jobId }] = (await ctx.db.insert(jobs).values({ enterpriseId: enterprise.id, title: '车工', validUntil: '2999-12-31' }).returning()) as [{ id: number }];
+  productId = (await ctx.db.insert(products).values({ enterpriseId: enterprise.id, name: '深沟球轴承' }).returning())[0]!.id;
+  jobId = (await ctx.db.insert(jobs).values({ enterpriseId: enterprise.id, title: '车工', validUntil: '2999-12-31' }).returning())[0]!.id;
 });
 afterEach(() => ctx.cleanup());
 
