@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../app.ts';
-import { halls, hotspots, investmentProjects, jobs, leads, panoramaJobs, panoramas, products, scenes } from '../db/schema/index.ts';
+import { halls, hotspots, images, investmentProjects, jobs, leads, panoramaJobs, panoramas, productPhotos, products, scenes } from '../db/schema/index.ts';
 import { grantPanorama } from '../media/panoramas.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, type TestContext } from '../testing.ts';
 
@@ -18,6 +18,8 @@ async function firmWithContent(tag: string) {
   await grantPanorama(ctx.db, firm.id, panoramaId);
   const [scene] = await ctx.db.insert(scenes).values({ hallId: hall!.id, position: 0, title: '展厅', panoramaId }).returning();
   const [product] = await ctx.db.insert(products).values({ enterpriseId: firm.id, name: '产品' }).returning();
+  await ctx.db.insert(images).values({ id: `img${tag}`, width: 640, height: 480, widths: [320, 640], bytes: 1 });
+  const [photo] = await ctx.db.insert(productPhotos).values({ productId: product!.id, imageId: `img${tag}`, position: 0 }).returning();
   const [job] = await ctx.db.insert(jobs).values({ enterpriseId: firm.id, title: '岗位', validUntil: '2099-01-01' }).returning();
   const [project] = await ctx.db.insert(investmentProjects).values({ enterpriseId: firm.id, title: '项目', sector: '制造', cooperationMode: 'equity' }).returning();
   const [hotspot] = await ctx.db.insert(hotspots).values({ sceneId: scene!.id, kind: 'product', yaw: 0, pitch: 0, label: '产品', productId: product!.id }).returning();
@@ -26,7 +28,7 @@ async function firmWithContent(tag: string) {
     .values({ enterpriseId: firm.id, kind: 'inquiry', contactName: '访客', message: '询价', consentAt: new Date(), consentVersion: '1' })
     .returning();
   const [job2] = await ctx.db.insert(panoramaJobs).values({ enterpriseId: firm.id, sourceHash: 'abc', sourceBytes: 1, status: 'done', panoramaId }).returning();
-  return { firm, panoramaId, ids: { E: firm.id, S: scene!.id, P: product!.id, J: job!.id, R: project!.id, H: hotspot!.id, L: lead!.id, Q: job2!.id } };
+  return { firm, panoramaId, ids: { E: firm.id, S: scene!.id, P: product!.id, J: job!.id, R: project!.id, H: hotspot!.id, L: lead!.id, Q: job2!.id, F: photo!.id } };
 }
 
 type Ids = Awaited<ReturnType<typeof firmWithContent>>['ids'];
@@ -56,6 +58,9 @@ const ROUTES: [string, string, ((ids: Ids, panoramaId: string) => unknown)?][] =
       ['DELETE', `/portal/enterprises/{E}/${kind}/${id}`],
     ];
   }),
+  ['GET', '/portal/enterprises/{E}/products/{P}/photos'],
+  ['PATCH', '/portal/enterprises/{E}/products/{P}/photos/{F}', () => ({ alt: '正面' })],
+  ['DELETE', '/portal/enterprises/{E}/products/{P}/photos/{F}'],
   ['GET', '/portal/enterprises/{E}/leads'],
   ['GET', '/portal/enterprises/{E}/leads/export?format=xlsx'],
   ['GET', '/portal/enterprises/{E}/leads/{L}'],
@@ -70,7 +75,7 @@ const ROUTES: [string, string, ((ids: Ids, panoramaId: string) => unknown)?][] =
 const fill = (path: string, ids: Record<string, number>) => path.replace(/\{(\w)\}/g, (_, k: string) => String(ids[k]));
 
 async function snapshot() {
-  const tables = [halls, scenes, hotspots, products, jobs, investmentProjects, leads];
+  const tables = [halls, scenes, hotspots, products, productPhotos, jobs, investmentProjects, leads];
   return Promise.all(tables.map(async (t) => (await ctx.db.select({ n: count() }).from(t))[0]!.n));
 }
 
@@ -94,7 +99,7 @@ describe('portal authorization', () => {
       if (anonymous.status !== 401) failures.push(`anonymous ${method} ${template}: ${anonymous.status}`);
       const crossFirm = await alice.call(method, fill(template, b.ids), payload);
       if (crossFirm.status !== 403) failures.push(`firm A on B's ${method} ${template}: ${crossFirm.status}`);
-      if (/\{[SHPJRLQ]\}/.test(template) && template.includes('{E}')) {
+      if (/\{[SHPJRLQF]\}/.test(template) && template.includes('{E}')) {
         // A's own enterprise in the path, B's object id: the object is not found.
         const mixed = await alice.call(method, fill(template, { ...b.ids, E: a.ids.E }), body?.(b.ids, b.panoramaId));
         if (mixed.status !== 404) failures.push(`firm A with B's id ${method} ${template}: ${mixed.status}`);
@@ -220,5 +225,39 @@ describe('leads inbox', () => {
     const detail = await alice.call('GET', lead);
     expect(detail.json.notes.map((n: { body: string }) => n.body)).toEqual(['已电话联系，约下周到厂参观']);
     expect(detail.json).not.toHaveProperty('cvFile');
+  });
+});
+
+describe('product photos', () => {
+  it('become responsive WebP sizes and a JPEG card image, in order, and only for the firm’s own products', async () => {
+    const sharp = (await import('sharp')).default;
+    const a = await firmWithContent('aaaa');
+    const b = await firmWithContent('bbbb');
+    const alice = apiClient(api);
+    await alice.call('POST', '/auth/login', { email: 'aaaa@example.org', password: 'correct horse battery' });
+    const photo = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#1e5aa8' } }).jpeg().toBuffer();
+    const upload = (productId: number, bytes: Uint8Array) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), 'bearing.jpg');
+      return api.request(`/portal/enterprises/${a.ids.E}/products/${productId}/photos`, {
+        method: 'POST',
+        body: form,
+        headers: { Cookie: alice.cookie, 'X-CSRF-Token': alice.csrf },
+      });
+    };
+    const res = await upload(a.ids.P, photo);
+    expect(res.status).toBe(201);
+    const view = await res.json();
+    expect(view.srcset.split(', ').map((s: string) => s.split(' ')[1])).toEqual(['320w', '640w', '1280w']);
+    const { readdir } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    expect((await readdir(join(ctx.mediaDir, 'images', view.imageId))).sort()).toEqual(['w1280.webp', 'w320.webp', 'w640.jpg', 'w640.webp']);
+
+    expect((await upload(b.ids.P, photo)).status).toBe(404);
+    const notImage = await upload(a.ids.P, new TextEncoder().encode('MZ executable pretending to be a photo'.repeat(30)));
+    expect(notImage.status).toBe(415);
+    const list = await alice.call('GET', `/portal/enterprises/${a.ids.E}/products/${a.ids.P}/photos`);
+    expect(list.json.map((p: { id: number }) => p.id)).toEqual([a.ids.F, view.id]);
+    expect((await alice.call('DELETE', `/portal/enterprises/${a.ids.E}/products/${a.ids.P}/photos/${view.id}`)).status).toBe(200);
   });
 });

@@ -7,6 +7,7 @@ import { portalScope } from '../portal/scope.ts';
 import { portalHallRoutes } from './portal-hall.ts';
 import { portalLeadRoutes } from './portal-leads.ts';
 import { portalJobRoutes, portalProductRoutes, portalProjectRoutes } from './portal-listings.ts';
+import { portalProductPhotoRoutes } from './portal-product-photos.ts';
 import { portalProfileRoutes } from './portal-profile.ts';
 
 /**
@@ -23,6 +24,7 @@ export function portalRoutes(ctx: AppContext) {
     })
     .route(`${base}/profile`, portalProfileRoutes(ctx))
     .route(`${base}/hall`, portalHallRoutes(ctx))
+    .route(`${base}/products/:productId/photos`, portalProductPhotoRoutes(ctx))
     .route(`${base}/products`, portalProductRoutes(ctx))
     .route(`${base}/jobs`, portalJobRoutes(ctx))
     .route(`${base}/projects`, portalProjectRoutes(ctx))

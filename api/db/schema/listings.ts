@@ -77,3 +77,35 @@ export const investmentProjects = sqliteTable(
 export type Product = typeof products.$inferSelect;
 export type Job = typeof jobs.$inferSelect;
 export type InvestmentProject = typeof investmentProjects.$inferSelect;
+
+/** A responsive image made by api/media/images.ts; `id` names its media folder. */
+export const images = sqliteTable('images', {
+  id: text().primaryKey(),
+  width: integer().notNull(),
+  height: integer().notNull(),
+  /** Widths made, ascending, e.g. [320, 640, 1280]. */
+  widths: text({ mode: 'json' }).$type<number[]>().notNull(),
+  bytes: integer().notNull(),
+  ...timestamps,
+});
+
+/** A photo of a product, in display order. */
+export const productPhotos = sqliteTable(
+  'product_photos',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    productId: integer()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    imageId: text()
+      .notNull()
+      .references(() => images.id, { onDelete: 'restrict' }),
+    position: integer().notNull(),
+    alt: text().notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [index('product_photos_product_idx').on(t.productId, t.position)],
+);
+
+export type Image = typeof images.$inferSelect;
+export type ProductPhoto = typeof productPhotos.$inferSelect;
