@@ -163,7 +163,17 @@ export const portalEn: PortalStrings = {
     newJob: 'New job',
     newProject: 'New project',
     empty: 'Nothing here yet.',
-    photosLater: 'Product photos are coming soon (the API does not take them yet).',
+    photos: {
+      title: 'Product photos',
+      hint: 'JPEG, PNG or WebP up to 15 MB each; sizes for phones and desktops are made automatically.',
+      add: 'Upload photo',
+      uploading: 'Uploading and making sizes…',
+      alt: 'Description (read out by screen readers)',
+      saveAlt: 'Save description',
+      remove: 'Delete photo',
+      saveFirst: 'Save the product first, then add photos.',
+      empty: 'No photos yet.',
+    },
     expired: 'Expired',
     publishedHint: 'Published items appear on the public hall at once.',
     fields: {

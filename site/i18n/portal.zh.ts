@@ -168,7 +168,17 @@ export const portalZh = {
     newJob: '新建岗位',
     newProject: '新建招商项目',
     empty: '还没有内容。',
-    photosLater: '产品图片上传即将开放（接口尚未提供）。',
+    photos: {
+      title: '产品图片',
+      hint: '支持 JPEG、PNG、WebP，单张不超过 15 MB；系统自动生成适合手机与电脑的尺寸。',
+      add: '上传图片',
+      uploading: '正在上传并生成多种尺寸…',
+      alt: '图片说明（供读屏软件朗读）',
+      saveAlt: '保存说明',
+      remove: '删除图片',
+      saveFirst: '保存产品后即可上传图片。',
+      empty: '还没有图片。',
+    },
     expired: '已过期',
     publishedHint: '“已发布”的内容立即出现在公开展馆。',
     fields: {

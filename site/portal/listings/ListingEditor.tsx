@@ -4,6 +4,7 @@ import { portalStrings } from '../strings.ts';
 import type { ListingRow } from '../types.ts';
 import { EntityForm } from './EntityForm.tsx';
 import { LISTING_FIELDS, type ListingKind } from './fields.ts';
+import { ProductPhotos } from './ProductPhotos.tsx';
 
 export interface ListingEditorProps {
   lang: UiLang;
@@ -55,7 +56,6 @@ export function ListingEditor({ lang, csrfToken, enterpriseId, kind, initial, st
         </button>
         <span className="muted-s">{l.publishedHint}</span>
       </div>
-      {kind === 'product' && <p className="muted-s">{l.photosLater}</p>}
       {error && <p className="alert error" role="alert">{error}</p>}
       {editing && (
         <section className="panel" aria-labelledby="edit-h">
@@ -71,6 +71,12 @@ export function ListingEditor({ lang, csrfToken, enterpriseId, kind, initial, st
             onSubmit={save}
             onCancel={() => setEditing(null)}
           />
+          {kind === 'product' &&
+            (editing === 'new' ? (
+              <p className="muted-s">{l.photos.saveFirst}</p>
+            ) : (
+              <ProductPhotos lang={lang} csrfToken={csrfToken} enterpriseId={enterpriseId} productId={editing.id} />
+            ))}
         </section>
       )}
       <section className="panel">
