@@ -1,5 +1,6 @@
 import { astro } from 'astro/hono';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { createApi } from '../api/app.ts';
 import { mediaRoutes } from '../api/routes/media.ts';
 import { runtime } from '../api/runtime.ts';
@@ -8,6 +9,8 @@ import { runtime } from '../api/runtime.ts';
 const ctx = await runtime();
 
 export default new Hono()
+  // Pages and JSON go out gzip-compressed; event streams and images are left alone.
+  .use(compress())
   .route('/api', createApi(ctx))
   .route('/media', mediaRoutes(ctx))
   .use(astro());

@@ -36,6 +36,8 @@ export function hallRoutes(ctx: AppContext) {
       const detail = await getPublishedHall(ctx.db, c.req.valid('param').slug);
       if (!detail) throw noHall();
       return streamSSE(c, async (stream) => {
+        // A first line at once: headers go out now, so the browser and proxies know the stream is open.
+        await stream.writeSSE({ event: 'ready', data: '{}' });
         await new Promise<void>((resolve) => {
           const unsubscribe = ctx.live.subscribe(detail.enterprise.id, (change) => {
             void stream.writeSSE({ event: 'change', data: JSON.stringify({ what: change.what, at: change.at }) });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { precompressDir } from './precompress.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const STAMP = join(ROOT, 'dist', '.build-stamp');
@@ -36,8 +37,12 @@ export function build(): void {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) throw new Error(`astro build failed (exit ${result.status})`);
+  const packed = precompressDir(CLIENT_DIR);
   writeFileSync(STAMP, new Date().toISOString());
-  console.log(`构建完成 Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `构建完成 Built in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+      `(${packed.files} assets, ${(packed.bytes / 1024).toFixed(0)} KB → ${(packed.brotliBytes / 1024).toFixed(0)} KB brotli)`,
+  );
 }
 
 export function buildIfStale(): void {
@@ -45,3 +50,4 @@ export function buildIfStale(): void {
 }
 
 export const SERVER_ENTRY = join(ROOT, 'dist', 'server', 'entry.mjs');
+export const CLIENT_DIR = join(ROOT, 'dist', 'client');

@@ -144,13 +144,14 @@ export async function insertDemoFirm(
   sceneRows.forEach((scene, i) => {
     const next = sceneRows[i + 1];
     const prev = sceneRows[i - 1];
-    if (next) spots.push({ sceneId: scene.id, kind: 'scene', ...HOTSPOT_PLACES.nextScene, label: `前往：${next.title}`, targetSceneId: next.id });
-    if (prev) spots.push({ sceneId: scene.id, kind: 'scene', ...HOTSPOT_PLACES.previousScene, label: `返回：${prev.title}`, targetSceneId: prev.id });
+    if (next) spots.push({ sceneId: scene.id, kind: 'scene', ...HOTSPOT_PLACES.nextScene, label: next.title, targetSceneId: next.id });
+    if (prev) spots.push({ sceneId: scene.id, kind: 'scene', ...HOTSPOT_PLACES.previousScene, label: prev.title, targetSceneId: prev.id });
+    // Labels name the target only: the viewer shows the kind (前往, 招聘 …) before them.
     if (i === 0) {
       spots.push({ sceneId: scene.id, kind: 'info', ...HOTSPOT_PLACES.info, label: '企业简介', body: firm.intro });
-      if (jobRows[0]) spots.push({ sceneId: scene.id, kind: 'job', ...HOTSPOT_PLACES.job, label: `招聘：${jobRows[0].title}`, jobId: jobRows[0].id });
+      if (jobRows[0]) spots.push({ sceneId: scene.id, kind: 'job', ...HOTSPOT_PLACES.job, label: jobRows[0].title, jobId: jobRows[0].id });
       if (projectRows[0])
-        spots.push({ sceneId: scene.id, kind: 'project', ...HOTSPOT_PLACES.project, label: `招商：${projectRows[0].title}`, projectId: projectRows[0].id });
+        spots.push({ sceneId: scene.id, kind: 'project', ...HOTSPOT_PLACES.project, label: projectRows[0].title, projectId: projectRows[0].id });
     }
     // Products stand in the products room, or in the first room when the hall has none.
     const showsProducts = firm.scenes[i]!.kind === 'products' || (i === 0 && !firm.scenes.some((s) => s.kind === 'products'));
