@@ -27,7 +27,16 @@ async function signInAsFirm() {
       headers: { Cookie: cookie, 'X-CSRF-Token': body.csrfToken, Origin: baseURL, 'Content-Type': 'application/json' },
       body: json === undefined ? undefined : JSON.stringify(json),
     });
-  return { call };
+  const upload = (path: string, bytes: Uint8Array, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    return fetch(`${baseURL}/api/portal/enterprises/${body.user.enterpriseId}${path}`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'X-CSRF-Token': body.csrfToken, Origin: baseURL },
+      body: form,
+    });
+  };
+  return { call, upload };
 }
 
 describe('hall page', () => {
@@ -71,6 +80,28 @@ describe('hall page', () => {
     const { id } = (await created.json()) as { id: number };
     expect((await firm.call('DELETE', `/hall/hotspots/${id}`)).status).toBe(200);
     await page.locator('.stage [data-hotspot-id]', { hasText: '新品发布会 11 月 30 日' }).waitFor({ state: 'detached', timeout: 2_000 });
+    await page.close();
+  });
+});
+
+describe('product page', () => {
+  it('shows the photos a firm uploads, in responsive sizes, and uses the first for social cards', async () => {
+    const sharp = (await import('sharp')).default;
+    const firm = await signInAsFirm();
+    const products = (await (await firm.call('GET', '/products')).json()) as { id: number; name: string }[];
+    const product = products[0]!;
+    const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#3b6fb6' } }).jpeg().toBuffer();
+    const res = await firm.upload(`/products/${product.id}/photos`, photo, 'front.jpg');
+    expect(res.status).toBe(201);
+
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${baseURL}/products/${product.id}`);
+    const main = page.locator('.gallery-main');
+    await main.waitFor();
+    expect(await main.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // A phone gets a size made for it, not the 1280 px one.
+    expect(await main.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/w(640|1280)\.webp$/);
+    expect(await page.getAttribute('meta[property="og:image"]', 'content')).toMatch(/\/w640\.jpg$/);
     await page.close();
   });
 });
