@@ -24,7 +24,10 @@ function hasWebGL(): boolean {
 export function mountHallViewer(el: HTMLElement): Root {
   const props = JSON.parse(el.dataset.hallViewer ?? '{}') as HallViewerIslandProps;
   const stage = el.closest<HTMLElement>('.stage') ?? el;
-  const reveal = () => stage.classList.add(LIVE_CLASS);
+  const reveal = () => {
+    stage.classList.add(LIVE_CLASS);
+    stage.dispatchEvent(new Event('hall:viewer-live'));
+  };
   if (!hasWebGL()) reveal();
   const timer = setTimeout(reveal, REVEAL_ANYWAY_MS);
   const root = createRoot(el);

@@ -93,7 +93,7 @@ async function settle(page: Page, sceneId: string): Promise<void> {
 
 /** The canvas on the page: its CSS box (the projection's viewport) and an RGB sampler over a screenshot of it. */
 async function canvasShot(page: Page) {
-  const box = (await page.locator('.stage canvas').boundingBox())!;
+  const box = (await page.locator('.stage-viewer canvas').boundingBox())!;
   const png = await page.screenshot({ clip: box });
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const at = (x: number, y: number): [number, number, number] => {
@@ -119,11 +119,16 @@ describe('hall viewer', () => {
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const chunk = performance.getEntriesByType('resource').find((r) => /ViewerLoader\.[\w-]+\.js/.test(r.name));
-      return { load: nav.loadEventEnd, chunk: chunk?.startTime ?? -1, firstPixels: window.__hallViewerProbe!.firstPixelsAt ?? -1 };
+      const probe = window.__hallViewerProbe!;
+      return { load: nav.loadEventEnd, chunk: chunk?.startTime ?? -1, firstPixels: probe.firstPixelsAt ?? -1, viewer: probe.viewerPixelsAt ?? -1 };
     });
+    // The preview's first paint after the load event, the full viewer's chunk after that, its own pixels last.
+    expect(timing.firstPixels).toBeGreaterThanOrEqual(timing.load);
     expect(timing.chunk).toBeGreaterThanOrEqual(timing.load);
-    expect(timing.firstPixels).toBeGreaterThan(timing.chunk);
+    expect(timing.viewer).toBeGreaterThan(timing.chunk);
     expect(await page.locator('.stage.is-live').count()).toBe(1);
+    // Once the viewer draws, the first paint's canvas is gone.
+    await expect.poll(() => page.locator('.stage > canvas').count()).toBe(0);
     // LCP: a fresh page, observed from the start.
     const fresh = await context.newPage();
     await fresh.addInitScript(() => {
@@ -136,6 +141,25 @@ describe('hall viewer', () => {
     await fresh.goto(`${baseURL}/halls/${hall.slug}`);
     await fresh.locator('.stage.is-live').waitFor({ state: 'attached', timeout: 30_000 });
     expect((await fresh.evaluate(() => (window as unknown as { __lcp: string[] }).__lcp)).at(-1)).toContain('stage-poster');
+    await context.close();
+  });
+
+  it('paints the preview at the deep-linked view before the full viewer arrives', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    // Hold the full viewer back: only the first paint can draw.
+    await page.route(/ViewerLoader\.[\w-]+\.js$/, (route) => route.abort());
+    await page.goto(`${baseURL}/halls/${hall.slug}#s=${hall.sceneId}&y=30&p=10&f=60`);
+    await page.waitForFunction(() => document.querySelector('.stage > canvas')?.getAttribute('width'), null, { timeout: 30_000 });
+    await page.waitForTimeout(300);
+    const box = (await page.locator('.stage > canvas').boundingBox())!;
+    const { data, info } = await sharp(await page.screenshot({ clip: box })).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    // Rows below the fold are cut from the screenshot: the canvas centre is at half its box, not half the image.
+    const i = (Math.round(box.height / 2) * info.width + Math.round(box.width / 2)) * 3;
+    // The red disc at yaw 30°, pitch 10° in the centre (the 192 px preview blurs it a little).
+    expect([data[i]!, data[i + 1]!, data[i + 2]!]).toSatisfy((c: number[]) => close(c, [255, 0, 0], 110));
+    const j = (Math.round(box.height / 2) * info.width + Math.round(box.width * 0.1)) * 3;
+    expect([data[j]!, data[j + 1]!, data[j + 2]!]).not.toSatisfy((c: number[]) => close(c, [255, 0, 0], 110));
     await context.close();
   });
 

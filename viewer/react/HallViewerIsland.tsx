@@ -173,7 +173,10 @@ export function HallViewerIsland({
         }}
         onHotspotActivate={onHotspotActivate}
         onFirstPixels={() => {
-          if (probe) probe.firstPixelsAt ??= performance.now();
+          if (probe) {
+            probe.viewerPixelsAt ??= performance.now();
+            probe.firstPixelsAt ??= probe.viewerPixelsAt;
+          }
           onFirstPixels?.();
         }}
         onStats={onStats}

@@ -13,8 +13,10 @@ export interface ViewerProbe {
   stats?: TiledCubeStats;
   view?: ViewDegrees;
   sceneId?: string;
-  /** performance.now() when the first panorama preview was drawn. */
+  /** performance.now() when the first panorama pixels were drawn (the page's first paint, else the viewer's). */
   firstPixelsAt?: number;
+  /** performance.now() when the full viewer first drew its panorama. */
+  viewerPixelsAt?: number;
 }
 
 declare global {

@@ -39,6 +39,8 @@ export interface TiledCubeStats {
   gpuBytes: number;
   level: number;
   previewReady: boolean;
+  /** Every tile on screen at the level the view needs is uploaded (the prefetch ring may still be loading). */
+  onScreenComplete: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface TiledCubeStats {
  */
 export class TiledCube {
   readonly group = new Group();
-  readonly stats: TiledCubeStats = { requested: 0, aborted: 0, uploaded: 0, evicted: 0, inFlight: 0, gpuBytes: 0, level: 0, previewReady: false };
+  readonly stats: TiledCubeStats = { requested: 0, aborted: 0, uploaded: 0, evicted: 0, inFlight: 0, gpuBytes: 0, level: 0, previewReady: false, onScreenComplete: false };
   #manifest: PanoramaManifest;
   #baseUrl: string;
   #invalidate: () => void;
@@ -57,6 +59,7 @@ export class TiledCube {
   #inFlight = new Map<string, AbortController>();
   #ready = new Map<string, Decoded>();
   #wanted: string[] = [];
+  #onScreen: string[] = [];
   #base: Layer[] = [];
   /** Placeholder and preview wait here for their upload slot like tiles do, so no frame uploads two textures. */
   #pendingBase: Layer[][] = [];
@@ -121,11 +124,13 @@ export class TiledCube {
     // Skip levels no sharper than the preview: the preview already shows them.
     if (level.faceSize <= this.#manifest.preview.faceSize) {
       this.#wanted = [];
+      this.#onScreen = [];
     } else {
       // Tiles on screen first; the prefetch ring around the edges only once every one of them has arrived, so on a
       // slow network the ring never takes bandwidth from what the visitor is looking at.
       const onScreen = sortByPriority(visibleTiles(level, tileSize, view, viewport, 0), levels, tileSize, view);
       let tiles = onScreen;
+      this.#onScreen = onScreen.map(tileKey);
       if (onScreen.every((t) => this.#tiles.has(tileKey(t)) || this.#ready.has(tileKey(t)))) {
         const seen = new Set(onScreen.map(tileKey));
         const ring = visibleTiles(level, tileSize, view, viewport, PREFETCH_MARGIN).filter((t) => !seen.has(tileKey(t)));
@@ -142,6 +147,7 @@ export class TiledCube {
     }
     for (const key of plan.start) this.#request(this.#byKey.get(key)!);
     for (const key of this.#wanted) this.#lru.touch(key);
+    this.#checkOnScreen();
     this.stats.inFlight = this.#inFlight.size;
   }
 
@@ -207,7 +213,12 @@ export class TiledCube {
       this.stats.evicted++;
     }
     this.stats.gpuBytes = this.#lru.bytes;
+    this.#checkOnScreen();
     return true;
+  }
+
+  #checkOnScreen(): void {
+    this.stats.onScreenComplete = this.stats.previewReady && this.#onScreen.every((k) => this.#tiles.has(k));
   }
 
   #disposeLayer(layer: Layer | undefined): void {

@@ -63,3 +63,11 @@ describe('visible tiles', () => {
     expect(visibleTiles(level, 512, view, viewport, 0.5).length).toBeGreaterThan(visibleTiles(level, 512, view, viewport).length);
   });
 });
+
+describe('visibleTiles at a face edge', () => {
+  it('leaves out tiles that only touch the frustum: a 90° vertical fov straight ahead shows no up or down face', () => {
+    const tall = { width: 390, height: 844 };
+    const faces = new Set(visibleTiles({ index: 1, faceSize: 1304, tiles: 2, bytes: 0 }, 652, { yaw: 0, pitch: 0, fov: 90 * DEG }, tall).map((t) => t.face));
+    expect([...faces]).toEqual(['f']);
+  });
+});

@@ -41,14 +41,27 @@ function clip(polygon: Vec3[], plane: Plane): Vec3[] {
   return out;
 }
 
-/** True when any part of a quad (camera-space corners, in order) lies inside the frustum. */
+/** Below this area on the image plane (tan units²) a clipped quad is only touching the frustum's edge. */
+const MIN_AREA = 1e-6;
+
+/**
+ * True when some part of a quad (camera-space corners, in order) with a real area lies inside the frustum. A quad
+ * that merely touches an edge (e.g. the up face at a 90° vertical fov looking straight ahead) does not count.
+ */
 export function quadInFrustum(corners: Vec3[], planes: Plane[]): boolean {
   let polygon = corners;
   for (const plane of planes) {
     polygon = clip(polygon, plane);
     if (polygon.length === 0) return false;
   }
-  return true;
+  // Shoelace formula on the image plane (x/z, y/z); z > 0 after the near plane.
+  let twice = 0;
+  for (let i = 0; i < polygon.length; i++) {
+    const a = polygon[i]!;
+    const b = polygon[(i + 1) % polygon.length]!;
+    twice += (a[0] / a[2]) * (b[1] / b[2]) - (b[0] / b[2]) * (a[1] / a[2]);
+  }
+  return Math.abs(twice) / 2 > MIN_AREA;
 }
 
 /**

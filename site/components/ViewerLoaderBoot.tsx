@@ -1,0 +1,77 @@
+/**
+ * The hall page's viewer start-up, in the order a visitor on a slow phone benefits from:
+ * 1. the SSR poster (LCP) loads with the page; nothing here runs before the `load` event;
+ * 2. then the first room's preview cube is painted with raw WebGL (viewer/first-paint, a few KB) and the tiles the
+ *    viewer will want first start downloading, so real panorama pixels show within about a second;
+ * 3. in the next idle slot the full viewer (React + three.js) is imported and mounted; once it draws, it covers the
+ *    first paint, which is then released.
+ * The bench (scripts/bench-viewer.ts) runs the same code with `wait: 'now'`.
+ */
+import type { PanoramaManifest } from '../../viewer/manifest.ts';
+import type { HallViewerIslandProps } from '../../viewer/react/HallViewerIsland.tsx';
+import { paintPreview } from '../../viewer/first-paint/paintPreview.ts';
+import { prefetchTiles } from '../../viewer/first-paint/prefetchTiles.ts';
+import { DEFAULT_VIEW } from '../../viewer/view/controller.ts';
+import { decodeViewHash } from '../../viewer/view/hash.ts';
+import { clampView, viewLimits } from '../../viewer/view/limits.ts';
+import { DEG, type View } from '../../viewer/view/types.ts';
+
+/** Fired on the `.stage` when the full viewer has drawn (ViewerLoader.tsx). */
+export const VIEWER_LIVE_EVENT = 'hall:viewer-live';
+
+/** The room and view the island will open (same rules as HallViewerIsland); the page inlines the first room's manifest. */
+function firstRoom(props: HallViewerIslandProps): { manifest?: PanoramaManifest; url: string; view: View } | null {
+  const scenes = props.scenes ?? [];
+  const link = decodeViewHash(location.hash);
+  const id = scenes.some((s) => s.id === link.scene) ? link.scene : (props.initialSceneId ?? scenes[0]?.id);
+  const scene = scenes.find((s) => s.id === id);
+  if (!scene) return null;
+  const entry = link.scene === id ? link.view : undefined;
+  const degrees = scene.initialView ?? {};
+  const view: View = entry
+    ? { ...DEFAULT_VIEW, ...entry }
+    : {
+        yaw: degrees.yaw !== undefined ? degrees.yaw * DEG : DEFAULT_VIEW.yaw,
+        pitch: degrees.pitch !== undefined ? degrees.pitch * DEG : DEFAULT_VIEW.pitch,
+        fov: degrees.fov !== undefined ? degrees.fov * DEG : DEFAULT_VIEW.fov,
+      };
+  return { manifest: scene.manifest, url: new URL(scene.manifestUrl, location.href).href, view };
+}
+
+async function firstPaint(el: HTMLElement): Promise<void> {
+  const stage = el.closest<HTMLElement>('.stage');
+  const room = firstRoom(JSON.parse(el.dataset.hallViewer ?? '{}') as HallViewerIslandProps);
+  if (!stage || !room) return;
+  // A deep link to another room: fetch its manifest (immutable, so the viewer gets it from the HTTP cache later).
+  const manifest =
+    room.manifest ??
+    (await fetch(room.url, { credentials: 'same-origin' }).then((r) => (r.ok ? (r.json() as Promise<PanoramaManifest>) : null), () => null));
+  if (!manifest || stage.classList.contains('is-live')) return;
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;display:block';
+  el.before(canvas);
+  const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
+  if (viewport.width === 0 || viewport.height === 0) return canvas.remove();
+  const view = clampView(room.view, viewLimits(manifest, viewport));
+  prefetchTiles(manifest, room.url, view, viewport);
+  const painted = paintPreview(canvas, manifest, room.url, view).then((paint) => {
+    if (!paint) canvas.remove();
+    else if (window.__hallViewerProbe) window.__hallViewerProbe.firstPixelsAt ??= performance.now();
+    return paint;
+  });
+  stage.addEventListener(VIEWER_LIVE_EVENT, () => void painted.then((paint) => (paint?.dispose(), canvas.remove())), { once: true });
+}
+
+/** Paint first, then mount the viewers: after `load` and an idle slot on the hall page, at once in the bench. */
+export function bootHallViewers(wait: 'load-idle' | 'now'): void {
+  const start = () => {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-hall-viewer]')) void firstPaint(el);
+    const mount = () => void import('./ViewerLoader.tsx').then((m) => m.mountAll());
+    if (wait === 'now') mount();
+    else if ('requestIdleCallback' in window) requestIdleCallback(mount, { timeout: 2000 });
+    else setTimeout(mount, 200);
+  };
+  if (wait === 'now' || document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+}
