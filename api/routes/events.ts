@@ -2,10 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppContext } from '../context.ts';
+import type { AppContext, AppEnv } from '../context.ts';
 import { enterprises, halls, hotspots, scenes, visitCounts, type VisitKind } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
-import { clientIp } from './client-ip.ts';
 
 /**
  * Cookieless visitor analytics. Browsers send `navigator.sendBeacon('/api/events', …)`; the server keeps counts per
@@ -111,7 +110,7 @@ const eventBatch = z.object({
 
 /** POST /api/events: a beacon with a batch of hall events; always 204 unless malformed. */
 export function eventRoutes(ctx: AppContext) {
-  return new Hono().post('/', async (c) => {
+  return new Hono<AppEnv>().post('/', async (c) => {
     const text = await c.req.text();
     if (text.length > 4_000) throw new AppError(413, 'too_large', { zh: '请求过大', en: 'Request too large' });
     let body: unknown;
@@ -136,7 +135,7 @@ export function eventRoutes(ctx: AppContext) {
       .where(eq(halls.enterpriseId, hall.id));
     const sceneIds = new Set(sceneRows.map((r) => r.scene));
     const hotspotIds = new Set(sceneRows.map((r) => r.hotspot));
-    const visitor = `${clientIp(c.req.raw)}|${c.req.header('user-agent') ?? ''}`;
+    const visitor = `${c.get('clientIp')}|${c.req.header('user-agent') ?? ''}`;
     for (const e of parsed.data.events) {
       // Events naming scenes or hotspots of another hall are dropped, so counts stay honest.
       if (e.kind === 'scene_view' && !(e.scene && sceneIds.has(e.scene))) continue;
