@@ -1,8 +1,9 @@
 /**
  * The hall page's viewer start-up, in the order a visitor on a slow phone benefits from:
  * 1. the SSR poster (LCP) loads with the page; nothing here runs before the `load` event;
- * 2. then the first room's preview cube is painted with raw WebGL (viewer/first-paint, a few KB) and the tiles the
- *    viewer will want first start downloading, so real panorama pixels show within about a second;
+ * 2. then the starting room's preview cube is painted with raw WebGL (viewer/first-paint, a few KB) at the view the
+ *    viewer will open, and the on-screen tiles it will want are downloaded and drawn over it: real, then sharp,
+ *    panorama pixels long before React and three.js have arrived (the first paint does not move);
  * 3. in the next idle slot the full viewer (React + three.js) is imported and mounted; once it draws, it covers the
  *    first paint, which is then released.
  * The bench (scripts/bench-viewer.ts) runs the same code with `wait: 'now'`.
@@ -10,7 +11,7 @@
 import type { PanoramaManifest } from '../../viewer/manifest.ts';
 import type { HallViewerIslandProps } from '../../viewer/react/HallViewerIsland.tsx';
 import { paintPreview } from '../../viewer/first-paint/paintPreview.ts';
-import { prefetchTiles } from '../../viewer/first-paint/prefetchTiles.ts';
+import { onScreenTiles } from '../../viewer/first-paint/onScreenTiles.ts';
 import { DEFAULT_VIEW } from '../../viewer/view/controller.ts';
 import { decodeViewHash } from '../../viewer/view/hash.ts';
 import { clampView, viewLimits } from '../../viewer/view/limits.ts';
@@ -54,12 +55,27 @@ async function firstPaint(el: HTMLElement): Promise<void> {
   const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
   if (viewport.width === 0 || viewport.height === 0) return canvas.remove();
   const view = clampView(room.view, viewLimits(manifest, viewport));
-  prefetchTiles(manifest, room.url, view, viewport);
   const painted = paintPreview(canvas, manifest, room.url, view).then((paint) => {
     if (!paint) canvas.remove();
     else if (window.__hallViewerProbe) window.__hallViewerProbe.firstPixelsAt ??= performance.now();
     return paint;
   });
+  // The on-screen tiles load now, while the viewer's JS is still coming, and are drawn over the preview. The
+  // viewer later asks for the same URLs and gets them from the HTTP cache (media is immutable).
+  const tiles = onScreenTiles(manifest, room.url, view, viewport);
+  let drawn = 0;
+  for (const { tile, url, bounds } of tiles) {
+    void fetch(url, { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((blob) => createImageBitmap(blob, { premultiplyAlpha: 'none' }))
+      .then(async (bitmap) => {
+        const paint = await painted;
+        if (!paint || stage.classList.contains('is-live')) return bitmap.close();
+        paint.addTile(tile.face, bounds, bitmap);
+        if (++drawn === tiles.length && window.__hallViewerProbe) window.__hallViewerProbe.firstPaintTilesAt ??= performance.now();
+      })
+      .catch(() => undefined);
+  }
   stage.addEventListener(VIEWER_LIVE_EVENT, () => void painted.then((paint) => (paint?.dispose(), canvas.remove())), { once: true });
 }
 

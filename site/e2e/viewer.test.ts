@@ -149,15 +149,21 @@ describe('hall viewer', () => {
     const page = await context.newPage();
     // Hold the full viewer back: only the first paint can draw.
     await page.route(/ViewerLoader\.[\w-]+\.js$/, (route) => route.abort());
+    await page.addInitScript(() => (window.__hallViewerProbe = {}));
+    const tiles: string[] = [];
+    page.on('request', (r) => r.url().includes('/tiles/') && tiles.push(r.url()));
     await page.goto(`${baseURL}/halls/${hall.slug}#s=${hall.sceneId}&y=30&p=10&f=60`);
-    await page.waitForFunction(() => document.querySelector('.stage > canvas')?.getAttribute('width'), null, { timeout: 30_000 });
-    await page.waitForTimeout(300);
+    // The preview first, then every on-screen tile drawn over it.
+    await page.waitForFunction(() => window.__hallViewerProbe?.firstPaintTilesAt, null, { timeout: 30_000 });
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles.every((u) => u.includes('/tiles/2/'))).toBe(true);
+    await page.waitForTimeout(200);
     const box = (await page.locator('.stage > canvas').boundingBox())!;
     const { data, info } = await sharp(await page.screenshot({ clip: box })).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     // Rows below the fold are cut from the screenshot: the canvas centre is at half its box, not half the image.
     const i = (Math.round(box.height / 2) * info.width + Math.round(box.width / 2)) * 3;
-    // The red disc at yaw 30°, pitch 10° in the centre (the 192 px preview blurs it a little).
-    expect([data[i]!, data[i + 1]!, data[i + 2]!]).toSatisfy((c: number[]) => close(c, [255, 0, 0], 110));
+    // The red disc at yaw 30°, pitch 10° in the centre, sharp (drawn from the tiles).
+    expect([data[i]!, data[i + 1]!, data[i + 2]!]).toSatisfy((c: number[]) => close(c, [255, 0, 0]));
     const j = (Math.round(box.height / 2) * info.width + Math.round(box.width * 0.1)) * 3;
     expect([data[j]!, data[j + 1]!, data[j + 2]!]).not.toSatisfy((c: number[]) => close(c, [255, 0, 0], 110));
     await context.close();

@@ -1,12 +1,14 @@
+import { faceDirection, type CubeFace } from '../geometry/cube.ts';
 import type { PanoramaManifest } from '../manifest.ts';
 import { cameraBasis, halfExtents } from '../view/projection.ts';
 import type { View } from '../view/types.ts';
 
 /**
- * The panorama's preview cube drawn once with raw WebGL: no three.js, no React, ~2 KB. The hall page shows it within
- * a second of its load event while the full viewer (≈260 KB) is still on its way; the viewer then covers it.
- * One full-screen triangle; the fragment shader turns each pixel's ray into a cube face and (s, t) with the same
- * convention as geometry/cube.ts (directionToFace) and samples that face's sixth of the preview strip.
+ * The panorama's preview cube, then the on-screen tiles, drawn at one fixed view with raw WebGL: no three.js, no
+ * React, a few KB. The hall page shows it about a second after its load event while the full viewer (≈260 KB) is
+ * still on its way; the viewer then covers it. The preview is one full-screen triangle whose fragment shader turns
+ * each pixel's ray into a cube face and (s, t) with the same convention as geometry/cube.ts (directionToFace);
+ * tiles are quads on the cube projected by a pinhole camera (w = depth), drawn over it.
  */
 const VERTEX = `attribute vec2 p; varying vec2 v; void main() { v = p; gl_Position = vec4(p, 0.0, 1.0); }`;
 const FRAGMENT = `precision highp float;
@@ -27,8 +29,21 @@ void main() {
   gl_FragColor = texture2D(strip, uv);
 }`;
 
-/** Releases the WebGL context of a first paint. */
+const TILE_VERTEX = `attribute vec3 dir; attribute vec2 uv; varying vec2 vUv;
+uniform vec3 right; uniform vec3 up; uniform vec3 forward; uniform vec2 extent;
+void main() {
+  vec3 c = vec3(dot(dir, right), dot(dir, up), dot(dir, forward));
+  vUv = uv;
+  // w = depth along the view: the GPU divides and clips anything behind the eye.
+  gl_Position = vec4(c.x / extent.x, c.y / extent.y, 0.0, c.z);
+}`;
+const TILE_FRAGMENT = `precision mediump float; varying vec2 vUv; uniform sampler2D tile; void main() { gl_FragColor = texture2D(tile, vUv); }`;
+
+/** A drawn first paint: sharper tiles can be laid over the preview until the viewer takes over. */
 export interface FirstPaint {
+  /** Draw a decoded tile over its part of a face (bounds in face coordinates, as tiles/grid.ts tileBounds). */
+  addTile(face: CubeFace, bounds: { s0: number; s1: number; t0: number; t1: number }, image: ImageBitmap): void;
+  /** Releases the WebGL context. */
   dispose(): void;
 }
 
@@ -37,6 +52,28 @@ function shader(gl: WebGLRenderingContext, type: number, source: string): WebGLS
   gl.shaderSource(s, source);
   gl.compileShader(s);
   return s;
+}
+
+function program(gl: WebGLRenderingContext, vertex: string, fragment: string): WebGLProgram | null {
+  const p = gl.createProgram()!;
+  gl.attachShader(p, shader(gl, gl.VERTEX_SHADER, vertex));
+  gl.attachShader(p, shader(gl, gl.FRAGMENT_SHADER, fragment));
+  gl.linkProgram(p);
+  if (gl.getProgramParameter(p, gl.LINK_STATUS)) return p;
+  console.warn('[viewer] first paint shader failed', gl.getProgramInfoLog(p));
+  return null;
+}
+
+function texture(gl: WebGLRenderingContext, image: ImageBitmap): WebGLTexture {
+  const t = gl.createTexture()!;
+  gl.bindTexture(gl.TEXTURE_2D, t);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB, gl.RGB, gl.UNSIGNED_BYTE, image);
+  image.close();
+  return t;
 }
 
 /**
@@ -63,40 +100,71 @@ export async function paintPreview(canvas: HTMLCanvasElement, manifest: Panorama
   canvas.height = height;
   gl.viewport(0, 0, width, height);
 
-  const program = gl.createProgram()!;
-  gl.attachShader(program, shader(gl, gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(program, shader(gl, gl.FRAGMENT_SHADER, FRAGMENT));
-  gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
-    console.warn('[viewer] first paint shader failed', gl.getProgramInfoLog(program));
+  const preview = program(gl, VERTEX, FRAGMENT);
+  const tiles = program(gl, TILE_VERTEX, TILE_FRAGMENT);
+  if (!preview || !tiles) {
     bitmap.close();
     dispose();
     return null;
   }
-  gl.useProgram(program);
-  gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+  const triangle = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, triangle);
   gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 3, -1, -1, 3]), gl.STATIC_DRAW);
-  const at = gl.getAttribLocation(program, 'p');
-  gl.enableVertexAttribArray(at);
-  gl.vertexAttribPointer(at, 2, gl.FLOAT, false, 0, 0);
-
-  gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB, gl.RGB, gl.UNSIGNED_BYTE, bitmap);
-  bitmap.close();
+  const strip = texture(gl, bitmap);
 
   const b = cameraBasis(view.yaw, view.pitch);
   const { tx, ty } = halfExtents(view, { width, height });
-  const u = (name: string) => gl.getUniformLocation(program, name);
-  gl.uniform3fv(u('right'), b.right);
-  gl.uniform3fv(u('up'), b.up);
-  gl.uniform3fv(u('forward'), b.forward);
-  gl.uniform2f(u('extent'), tx, ty);
+  for (const p of [preview, tiles]) {
+    gl.useProgram(p);
+    const u = (name: string) => gl.getUniformLocation(p, name);
+    gl.uniform3fv(u('right'), b.right);
+    gl.uniform3fv(u('up'), b.up);
+    gl.uniform3fv(u('forward'), b.forward);
+    gl.uniform2f(u('extent'), tx, ty);
+  }
   // Half a texel in from each face's border, so no face samples its neighbour in the strip.
-  gl.uniform1f(u('inset'), 0.5 / manifest.preview.faceSize);
-  gl.drawArrays(gl.TRIANGLES, 0, 3);
-  return { dispose };
+  gl.useProgram(preview);
+  gl.uniform1f(gl.getUniformLocation(preview, 'inset'), 0.5 / manifest.preview.faceSize);
+
+  const layers: { buffer: WebGLBuffer; texture: WebGLTexture }[] = [];
+  const at = { p: gl.getAttribLocation(preview, 'p'), dir: gl.getAttribLocation(tiles, 'dir'), uv: gl.getAttribLocation(tiles, 'uv') };
+  // Without preserveDrawingBuffer every frame draws everything: the preview, then each tile over it.
+  const draw = () => {
+    gl.useProgram(preview);
+    gl.bindBuffer(gl.ARRAY_BUFFER, triangle);
+    gl.disableVertexAttribArray(at.dir);
+    gl.disableVertexAttribArray(at.uv);
+    gl.enableVertexAttribArray(at.p);
+    gl.vertexAttribPointer(at.p, 2, gl.FLOAT, false, 0, 0);
+    gl.bindTexture(gl.TEXTURE_2D, strip);
+    gl.drawArrays(gl.TRIANGLES, 0, 3);
+    gl.useProgram(tiles);
+    gl.disableVertexAttribArray(at.p);
+    gl.enableVertexAttribArray(at.dir);
+    gl.enableVertexAttribArray(at.uv);
+    for (const layer of layers) {
+      gl.bindBuffer(gl.ARRAY_BUFFER, layer.buffer);
+      gl.vertexAttribPointer(at.dir, 3, gl.FLOAT, false, 20, 0);
+      gl.vertexAttribPointer(at.uv, 2, gl.FLOAT, false, 20, 12);
+      gl.bindTexture(gl.TEXTURE_2D, layer.texture);
+      gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+    }
+  };
+  draw();
+  return {
+    addTile(face, q, image) {
+      if (gl.isContextLost()) return image.close();
+      const corner = (s: number, t: number, u: number, v: number) => [...faceDirection(face, s, t), u, v];
+      const buffer = gl.createBuffer()!;
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+      gl.bufferData(
+        gl.ARRAY_BUFFER,
+        new Float32Array([...corner(q.s0, q.t0, 0, 0), ...corner(q.s1, q.t0, 1, 0), ...corner(q.s0, q.t1, 0, 1), ...corner(q.s1, q.t1, 1, 1)]),
+        gl.STATIC_DRAW,
+      );
+      layers.push({ buffer, texture: texture(gl, image) });
+      draw();
+    },
+    dispose,
+  };
 }

@@ -15,6 +15,8 @@ export interface ViewerProbe {
   sceneId?: string;
   /** performance.now() when the first panorama pixels were drawn (the page's first paint, else the viewer's). */
   firstPixelsAt?: number;
+  /** performance.now() when the page's first paint had drawn every on-screen tile. */
+  firstPaintTilesAt?: number;
   /** performance.now() when the full viewer first drew its panorama. */
   viewerPixelsAt?: number;
 }
