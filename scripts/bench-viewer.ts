@@ -235,7 +235,10 @@ async function run(browser: Browser, base: string, name: ViewerName, vp: (typeof
   });
   // Ours: whichever drew them all first, the page's first paint or the full viewer.
   const tilesDrawn = name === 'ours' ? Math.min(...[extra.firstPaintTilesAt, extra.onScreenAt].filter(Number.isFinite)) : settled.lastFrame;
-  const longs = settled.longtasks.filter(([start]) => start! <= tilesDrawn);
+  // Long tasks over the whole stream-in, up to the full viewer's own tiles (for ours that includes booting React and
+  // three.js after the first paint), so both are judged over their complete start-up.
+  const streamEnd = name === 'ours' ? Math.max(extra.onScreenAt, tilesDrawn) : settled.lastFrame;
+  const longs = settled.longtasks.filter(([start]) => start! <= streamEnd);
   // Drag for ~1.2 s across the middle (network and CPU emulation still on; new tiles stream in as the view turns).
   // rAF intervals stand for frame times: both viewers draw on the main thread.
   await pg.evaluate(() => {
@@ -397,7 +400,7 @@ function printTable(title: string, results: Record<ViewerName, RunResult[]>, js:
     ['  by the full, interactive viewer (ms)', med('ours', 'viewerTiles'), med('psv', 'viewerTiles'), '0'],
     ['tiles fetched in all (incl. prefetch ring)', med('ours', 'tiles'), med('psv', 'tiles'), '0'],
     ['tile bytes in all (KB)', med('ours', 'tileKB'), med('psv', 'tileKB'), '0'],
-    ['long tasks > 50 ms until then', med('ours', 'longTasks'), med('psv', 'longTasks'), '0'],
+    ['long tasks > 50 ms while loading (until the full viewer drew every tile)', med('ours', 'longTasks'), med('psv', 'longTasks'), '0'],
     ['  their total (ms)', med('ours', 'longTaskMs'), med('psv', 'longTaskMs'), '0'],
     ['  longest (ms)', med('ours', 'maxLongTask'), med('psv', 'maxLongTask'), '0'],
     ['frame time p95 while dragging (ms)', med('ours', 'dragP95'), med('psv', 'dragP95'), '1'],
