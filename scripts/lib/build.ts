@@ -34,7 +34,8 @@ export function build(): void {
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    // Always a production bundle, whatever NODE_ENV the caller runs under (tests set "test").
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`astro build failed (exit ${result.status})`);
   const packed = precompressDir(CLIENT_DIR);
