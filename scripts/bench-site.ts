@@ -9,7 +9,7 @@
  * The site is built into the bench's own temp folder: several people share this checkout, and a rebuild of dist/
  * under a running server breaks its lazily loaded pages mid-run.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { load, type LoadResult } from './bench-site/load.ts';
 import { loadConfig } from '../api/config.ts';
 import { migrateDb } from '../api/db/client.ts';
 import { seedDemoIfEmpty } from './seed/seed.ts';
+import { build } from './lib/build.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -82,12 +83,7 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'qianqi-bench-site-'));
   const dataDir = join(work, 'data');
   console.log('构建中 Building the site into the bench folder…');
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent', '--outDir', join(work, 'dist')], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  if (built.status !== 0) throw new Error('astro build failed');
+  build(join(work, 'dist'));
   // The built server finds migrations and packages upwards from itself.
   symlinkSync(join(ROOT, 'drizzle'), join(work, 'drizzle'));
   symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
@@ -101,7 +97,8 @@ async function main() {
     await seedDemoIfEmpty({ config, db });
     db.$client.close();
   }
-  const server = spawnLogged([join(work, 'dist', 'server', 'entry.mjs')], env, work);
+  // The production path: our server (precompressed assets) in front of the built Astro handler.
+  const server = spawnLogged([join(ROOT, 'scripts', 'serve.ts'), join(work, 'dist')], env, work);
   const hello = await freePort();
   const bare = spawnLogged(['-e', `require('node:http').createServer((q,s)=>s.end('hello')).listen(${hello},'127.0.0.1')`], {});
   try {

@@ -4,24 +4,30 @@
  * 2. then the starting room's preview cube is painted with raw WebGL (viewer/first-paint, a few KB) at the view the
  *    viewer will open, and the on-screen tiles it will want are downloaded and drawn over it: real, then sharp,
  *    panorama pixels long before React and three.js have arrived (the first paint does not move);
- * 3. in the next idle slot the full viewer (React + three.js) is imported and mounted; once it draws, it covers the
- *    first paint, which is then released.
+ *    The first paint can already be dragged (it redraws at the new view);
+ * 3. the full viewer (React + three.js) is imported and mounted at the visitor's first touch, wheel or key on the
+ *    stage — or by itself once the page has stayed quiet for a few seconds — so its ≈260 KB never compete with the
+ *    page's own start; once it draws, it covers the first paint (at the view the visitor turned to), which is released.
  * The bench (scripts/bench-viewer.ts) runs the same code with `wait: 'now'`.
  */
 import type { PanoramaManifest } from '../../viewer/manifest.ts';
 import type { HallViewerIslandProps } from '../../viewer/react/HallViewerIsland.tsx';
-import { paintPreview } from '../../viewer/first-paint/paintPreview.ts';
+import { paintPreview, type FirstPaint } from '../../viewer/first-paint/paintPreview.ts';
 import { onScreenTiles } from '../../viewer/first-paint/onScreenTiles.ts';
 import { DEFAULT_VIEW } from '../../viewer/view/controller.ts';
-import { decodeViewHash } from '../../viewer/view/hash.ts';
-import { clampView, viewLimits } from '../../viewer/view/limits.ts';
+import { decodeViewHash, encodeViewHash } from '../../viewer/view/hash.ts';
+import { clampView, viewLimits, type ViewLimits } from '../../viewer/view/limits.ts';
 import { DEG, type View } from '../../viewer/view/types.ts';
 
 /** Fired on the `.stage` when the full viewer has drawn (ViewerLoader.tsx). */
 export const VIEWER_LIVE_EVENT = 'hall:viewer-live';
+/** How long the page stays untouched after the first paint before the full viewer loads by itself. */
+const QUIET_MOUNT_MS = 4000;
+/** What makes the full viewer load at once. */
+const INTERACTIONS = ['pointerdown', 'touchstart', 'wheel', 'keydown', 'focusin'] as const;
 
 /** The room and view the island will open (same rules as HallViewerIsland); the page inlines the first room's manifest. */
-function firstRoom(props: HallViewerIslandProps): { manifest?: PanoramaManifest; url: string; view: View } | null {
+function firstRoom(props: HallViewerIslandProps): { id: string; manifest?: PanoramaManifest; url: string; view: View } | null {
   const scenes = props.scenes ?? [];
   const link = decodeViewHash(location.hash);
   const id = scenes.some((s) => s.id === link.scene) ? link.scene : (props.initialSceneId ?? scenes[0]?.id);
@@ -36,7 +42,7 @@ function firstRoom(props: HallViewerIslandProps): { manifest?: PanoramaManifest;
         pitch: degrees.pitch !== undefined ? degrees.pitch * DEG : DEFAULT_VIEW.pitch,
         fov: degrees.fov !== undefined ? degrees.fov * DEG : DEFAULT_VIEW.fov,
       };
-  return { manifest: scene.manifest, url: new URL(scene.manifestUrl, location.href).href, view };
+  return { id: scene.id, manifest: scene.manifest, url: new URL(scene.manifestUrl, location.href).href, view };
 }
 
 async function firstPaint(el: HTMLElement): Promise<void> {
@@ -54,7 +60,8 @@ async function firstPaint(el: HTMLElement): Promise<void> {
   el.before(canvas);
   const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
   if (viewport.width === 0 || viewport.height === 0) return canvas.remove();
-  const view = clampView(room.view, viewLimits(manifest, viewport));
+  const limits = viewLimits(manifest, viewport);
+  const view = clampView(room.view, limits);
   const painted = paintPreview(canvas, manifest, room.url, view).then((paint) => {
     if (!paint) canvas.remove();
     else if (window.__hallViewerProbe) window.__hallViewerProbe.firstPixelsAt ??= performance.now();
@@ -76,17 +83,63 @@ async function firstPaint(el: HTMLElement): Promise<void> {
       })
       .catch(() => undefined);
   }
-  stage.addEventListener(VIEWER_LIVE_EVENT, () => void painted.then((paint) => (paint?.dispose(), canvas.remove())), { once: true });
+  const looking = new AbortController();
+  void painted.then((paint) => paint && lookAround(stage, paint, view, limits, room.id, looking.signal));
+  stage.addEventListener(
+    VIEWER_LIVE_EVENT,
+    () => {
+      looking.abort();
+      void painted.then((paint) => (paint?.dispose(), canvas.remove()));
+    },
+    { once: true },
+  );
 }
 
-/** Paint first, then mount the viewers: after `load` and an idle slot on the hall page, at once in the bench. */
+/**
+ * Dragging the first paint turns it; the view goes into the URL hash, where the full viewer picks it up when it
+ * mounts, so the hand-over keeps the visitor's view.
+ */
+function lookAround(stage: HTMLElement, paint: FirstPaint, start: View, limits: ViewLimits, sceneId: string, signal: AbortSignal): void {
+  let view = start;
+  let from: { x: number; y: number } | null = null;
+  let frame = 0;
+  const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void) =>
+    stage.addEventListener(type, fn, { signal, passive: true });
+  on('pointerdown', (e) => (from = { x: e.clientX, y: e.clientY }));
+  on('pointerup', () => (from = null));
+  on('pointercancel', () => (from = null));
+  on('pointermove', (e) => {
+    if (!from) return;
+    const radiansPerPixel = view.fov / Math.max(1, stage.clientHeight);
+    view = clampView({ ...view, yaw: view.yaw - (e.clientX - from.x) * radiansPerPixel, pitch: view.pitch + (e.clientY - from.y) * radiansPerPixel }, limits);
+    from = { x: e.clientX, y: e.clientY };
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      paint.setView(view);
+      history.replaceState(history.state, '', encodeViewHash({ scene: sceneId, view }));
+    });
+  });
+}
+
+/**
+ * Paint first, then mount the viewers: on the hall page after `load`, at the first interaction with a stage or
+ * after a quiet spell; at once in the bench.
+ */
 export function bootHallViewers(wait: 'load-idle' | 'now'): void {
+  let mounted = false;
+  const mount = () => {
+    if (mounted) return;
+    mounted = true;
+    void import('./ViewerLoader.tsx').then((m) => m.mountAll());
+  };
   const start = () => {
-    for (const el of document.querySelectorAll<HTMLElement>('[data-hall-viewer]')) void firstPaint(el);
-    const mount = () => void import('./ViewerLoader.tsx').then((m) => m.mountAll());
-    if (wait === 'now') mount();
-    else if ('requestIdleCallback' in window) requestIdleCallback(mount, { timeout: 2000 });
-    else setTimeout(mount, 200);
+    const elements = [...document.querySelectorAll<HTMLElement>('[data-hall-viewer]')];
+    for (const el of elements) void firstPaint(el);
+    if (wait === 'now') return mount();
+    for (const stage of new Set(elements.map((el) => el.closest<HTMLElement>('.stage') ?? el))) {
+      for (const type of INTERACTIONS) stage.addEventListener(type, mount, { once: true, passive: true });
+    }
+    setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(mount, { timeout: 2000 }) : mount()), QUIET_MOUNT_MS);
   };
   if (wait === 'now' || document.readyState === 'complete') start();
   else addEventListener('load', start, { once: true });

@@ -84,6 +84,41 @@ describe('hall page', () => {
   });
 });
 
+describe('first paint', () => {
+  it('can be dragged before the full viewer arrives, which then loads at once and opens at the dragged view', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(() => {
+      (window as unknown as { __hallViewerProbe: object }).__hallViewerProbe = {};
+    });
+    await page.goto(`${baseURL}/halls/${SLUG}`);
+    await page.waitForFunction(() => (window as unknown as { __hallViewerProbe: { firstPixelsAt?: number } }).__hallViewerProbe.firstPixelsAt);
+    // Nothing touched yet: the heavy viewer has not loaded and the URL is plain.
+    expect(await page.locator('.stage.is-live').count()).toBe(0);
+    expect(new URL(page.url()).hash).toBe('');
+
+    const touchedAt = await page.evaluate(() => performance.now());
+    const box = (await page.locator('.stage').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction(() => location.hash.includes('y='));
+    const dragged = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    expect(Math.abs(Number(dragged.get('y')))).toBeGreaterThan(5);
+
+    await page.locator('.stage.is-live').waitFor({ state: 'attached', timeout: 15_000 });
+    // The viewer's code was requested because of the touch, not by the quiet-time fallback seconds later.
+    const chunkAt = await page.evaluate(
+      () => performance.getEntriesByType('resource').find((e) => /ViewerLoader\.[\w-]+\.js/.test(e.name))?.startTime ?? -1,
+    );
+    expect(chunkAt).toBeGreaterThanOrEqual(touchedAt);
+    expect(chunkAt - touchedAt).toBeLessThan(1_000);
+    const opened = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    expect(Math.abs(Number(opened.get('y')) - Number(dragged.get('y')))).toBeLessThan(2);
+    await page.close();
+  });
+});
+
 describe('product page', () => {
   it('shows the photos a firm uploads, in responsive sizes, and uses the first for social cards', async () => {
     const sharp = (await import('sharp')).default;

@@ -43,6 +43,8 @@ const TILE_FRAGMENT = `precision mediump float; varying vec2 vUv; uniform sample
 export interface FirstPaint {
   /** Draw a decoded tile over its part of a face (bounds in face coordinates, as tiles/grid.ts tileBounds). */
   addTile(face: CubeFace, bounds: { s0: number; s1: number; t0: number; t1: number }, image: ImageBitmap): void;
+  /** Turns the view (radians) and redraws: the first paint can be looked around before the viewer arrives. */
+  setView(view: View): void;
   /** Releases the WebGL context. */
   dispose(): void;
 }
@@ -112,16 +114,19 @@ export async function paintPreview(canvas: HTMLCanvasElement, manifest: Panorama
   gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 3, -1, -1, 3]), gl.STATIC_DRAW);
   const strip = texture(gl, bitmap);
 
-  const b = cameraBasis(view.yaw, view.pitch);
-  const { tx, ty } = halfExtents(view, { width, height });
-  for (const p of [preview, tiles]) {
-    gl.useProgram(p);
-    const u = (name: string) => gl.getUniformLocation(p, name);
-    gl.uniform3fv(u('right'), b.right);
-    gl.uniform3fv(u('up'), b.up);
-    gl.uniform3fv(u('forward'), b.forward);
-    gl.uniform2f(u('extent'), tx, ty);
-  }
+  const aim = (v: View) => {
+    const b = cameraBasis(v.yaw, v.pitch);
+    const { tx, ty } = halfExtents(v, { width, height });
+    for (const p of [preview, tiles]) {
+      gl.useProgram(p);
+      const u = (name: string) => gl.getUniformLocation(p, name);
+      gl.uniform3fv(u('right'), b.right);
+      gl.uniform3fv(u('up'), b.up);
+      gl.uniform3fv(u('forward'), b.forward);
+      gl.uniform2f(u('extent'), tx, ty);
+    }
+  };
+  aim(view);
   // Half a texel in from each face's border, so no face samples its neighbour in the strip.
   gl.useProgram(preview);
   gl.uniform1f(gl.getUniformLocation(preview, 'inset'), 0.5 / manifest.preview.faceSize);
@@ -163,6 +168,11 @@ export async function paintPreview(canvas: HTMLCanvasElement, manifest: Panorama
         gl.STATIC_DRAW,
       );
       layers.push({ buffer, texture: texture(gl, image) });
+      draw();
+    },
+    setView(next) {
+      if (gl.isContextLost()) return;
+      aim(next);
       draw();
     },
     dispose,
