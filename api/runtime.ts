@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
+import { publicCache } from './db/queries/public-cache.ts';
 import { migrateDb, openDb } from './db/client.ts';
 import { LiveHub } from './live/hub.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
@@ -22,5 +23,8 @@ async function boot(): Promise<AppContext> {
   const mediaDir = resolve(config.dataDir, 'media');
   const panoramaJobs = new PanoramaJobRunner(db, resolve(config.dataDir, 'uploads'), mediaDir);
   await panoramaJobs.resume();
-  return { config, db, mediaDir, panoramaJobs, live: new LiveHub() };
+  const live = new LiveHub();
+  // A firm's saved change drops this process's cached public pages before open viewers refetch.
+  live.subscribeAll(() => publicCache.clear());
+  return { config, db, mediaDir, panoramaJobs, live };
 }

@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { migrateDb, openDb, type DbLike } from './db/client.ts';
 import { LiveHub } from './live/hub.ts';
+import { publicCache } from './db/queries/public-cache.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 import { enterprises, halls, users, type NewEnterprise, type Role } from './db/schema/index.ts';
 import { hashPassword } from './auth/passwords.ts';
@@ -23,12 +24,15 @@ export async function createTestContext(): Promise<TestContext> {
   await migrateDb(db);
   const mediaDir = join(dataDir, 'media');
   const panoramaJobs = new PanoramaJobRunner(db, join(dataDir, 'uploads'), mediaDir);
+  const live = new LiveHub();
+  // As in the running server: saved changes drop cached public pages.
+  live.subscribeAll(() => publicCache.clear());
   return {
     config,
     db,
     mediaDir,
     panoramaJobs,
-    live: new LiveHub(),
+    live,
     async cleanup() {
       await panoramaJobs.idle();
       db.$client.close();

@@ -8,6 +8,8 @@ export interface HallChange {
   at: number;
 }
 
+const ANY = 'any';
+
 /**
  * Fan-out of hall changes to the server-sent-event streams of open viewers. In-process: with several app
  * processes a change reaches only the viewers connected to the process that saved it (README: put a shared
@@ -21,7 +23,15 @@ export class LiveHub {
   }
 
   publish(enterpriseId: number, what: HallChange['what']): void {
-    this.#emitter.emit(String(enterpriseId), { enterpriseId, what, at: Date.now() } satisfies HallChange);
+    const change: HallChange = { enterpriseId, what, at: Date.now() };
+    this.#emitter.emit(ANY, change);
+    this.#emitter.emit(String(enterpriseId), change);
+  }
+
+  /** Every change of every hall (e.g. to drop cached public pages before viewers refetch). */
+  subscribeAll(listener: (change: HallChange) => void): () => void {
+    this.#emitter.on(ANY, listener);
+    return () => this.#emitter.off(ANY, listener);
   }
 
   subscribe(enterpriseId: number, listener: (change: HallChange) => void): () => void {

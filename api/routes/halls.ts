@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { getPublishedHall } from '../db/queries/hall-detail.ts';
+import { publishedHall } from '../db/queries/hall-detail.ts';
 import { listPublishedHalls } from '../db/queries/halls.ts';
 import { toViewerScenes } from '../halls/viewer-scenes.ts';
 import { AppError } from '../lib/errors.ts';
@@ -27,13 +27,13 @@ const HEARTBEAT_MS = 25_000;
 export function hallRoutes(ctx: AppContext) {
   return new Hono()
     .get('/:slug', validate('param', slugParam), validate('query', z.object({ lang: z.enum(['zh', 'en']).default('zh') })), async (c) => {
-      const detail = await getPublishedHall(ctx.db, c.req.valid('param').slug);
+      const detail = await publishedHall(ctx.db, c.req.valid('param').slug);
       if (!detail) throw noHall();
       c.header('Cache-Control', 'no-cache');
       return c.json({ slug: detail.enterprise.slug, name: detail.enterprise.name, scenes: toViewerScenes(detail.scenes, c.req.valid('query').lang) });
     })
     .get('/:slug/live', validate('param', slugParam), async (c) => {
-      const detail = await getPublishedHall(ctx.db, c.req.valid('param').slug);
+      const detail = await publishedHall(ctx.db, c.req.valid('param').slug);
       if (!detail) throw noHall();
       return streamSSE(c, async (stream) => {
         // A first line at once: headers go out now, so the browser and proxies know the stream is open.

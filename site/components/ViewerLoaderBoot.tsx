@@ -1,14 +1,15 @@
 /**
  * The hall page's viewer start-up, in the order a visitor on a slow phone benefits from:
- * 1. the SSR poster (LCP) loads with the page; nothing here runs before the `load` event;
- * 2. then the starting room's preview cube is painted with raw WebGL (viewer/first-paint, a few KB) at the view the
- *    viewer will open, and the on-screen tiles it will want are downloaded and drawn over it: real, then sharp,
- *    panorama pixels long before React and three.js have arrived (the first paint does not move);
- *    The first paint can already be dragged (it redraws at the new view);
- * 3. the full viewer (React + three.js) is imported and mounted at the visitor's first touch, wheel or key on the
- *    stage — or by itself once the page has stayed quiet for a few seconds — so its ≈260 KB never compete with the
- *    page's own start; once it draws, it covers the first paint (at the view the visitor turned to), which is released.
- * The bench (scripts/bench-viewer.ts) runs the same code with `wait: 'now'`.
+ * 1. the SSR poster (LCP) loads with the page, with a "enter the 3D hall" button over it; nothing heavy runs while
+ *    the page itself is starting;
+ * 2. at the visitor's first touch, wheel, key or focus on the stage — or by itself once the page has stayed quiet
+ *    for a few seconds — the starting room's preview cube is painted with raw WebGL (viewer/first-paint, a few KB)
+ *    at the view the viewer will open, and the on-screen tiles are downloaded and drawn over it. It can already be
+ *    dragged (it redraws at the new view and keeps that view in the URL hash);
+ * 3. at the same moment the full viewer (React + three.js, ≈260 KB) is imported; once it draws, it covers the first
+ *    paint at the view the visitor turned to, and the first paint is released.
+ * Phones without a GPU path (and Lighthouse's software WebGL) thus spend no main-thread time on WebGL while the page
+ * loads. The bench (scripts/bench-viewer.ts) runs the same code with `wait: 'now'`.
  */
 import type { PanoramaManifest } from '../../viewer/manifest.ts';
 import type { HallViewerIslandProps } from '../../viewer/react/HallViewerIsland.tsx';
@@ -21,7 +22,7 @@ import { DEG, type View } from '../../viewer/view/types.ts';
 
 /** Fired on the `.stage` when the full viewer has drawn (ViewerLoader.tsx). */
 export const VIEWER_LIVE_EVENT = 'hall:viewer-live';
-/** How long the page stays untouched after the first paint before the full viewer loads by itself. */
+/** How long the loaded page stays untouched before the 3D view starts by itself. */
 const QUIET_MOUNT_MS = 4000;
 /** What makes the full viewer load at once. */
 const INTERACTIONS = ['pointerdown', 'touchstart', 'wheel', 'keydown', 'focusin'] as const;
@@ -122,24 +123,27 @@ function lookAround(stage: HTMLElement, paint: FirstPaint, start: View, limits: 
 }
 
 /**
- * Paint first, then mount the viewers: on the hall page after `load`, at the first interaction with a stage or
- * after a quiet spell; at once in the bench.
+ * Paint first and mount the viewers: on the hall page at the first interaction with a stage or after a quiet
+ * spell once the page has loaded; at once in the bench.
  */
 export function bootHallViewers(wait: 'load-idle' | 'now'): void {
-  let mounted = false;
-  const mount = () => {
-    if (mounted) return;
-    mounted = true;
+  const elements = [...document.querySelectorAll<HTMLElement>('[data-hall-viewer]')];
+  const stages = [...new Set(elements.map((el) => el.closest<HTMLElement>('.stage') ?? el))];
+  let begun = false;
+  const begin = () => {
+    if (begun) return;
+    begun = true;
+    for (const stage of stages) stage.classList.add('is-started');
+    for (const el of elements) void firstPaint(el);
     void import('./ViewerLoader.tsx').then((m) => m.mountAll());
   };
   const start = () => {
-    const elements = [...document.querySelectorAll<HTMLElement>('[data-hall-viewer]')];
-    for (const el of elements) void firstPaint(el);
-    if (wait === 'now') return mount();
-    for (const stage of new Set(elements.map((el) => el.closest<HTMLElement>('.stage') ?? el))) {
-      for (const type of INTERACTIONS) stage.addEventListener(type, mount, { once: true, passive: true });
+    if (wait === 'now') return begin();
+    for (const stage of stages) {
+      stage.querySelector<HTMLButtonElement>('.stage-start')?.removeAttribute('hidden');
+      for (const type of INTERACTIONS) stage.addEventListener(type, begin, { once: true, passive: true });
     }
-    setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(mount, { timeout: 2000 }) : mount()), QUIET_MOUNT_MS);
+    setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(begin, { timeout: 2000 }) : begin()), QUIET_MOUNT_MS);
   };
   if (wait === 'now' || document.readyState === 'complete') start();
   else addEventListener('load', start, { once: true });

@@ -57,6 +57,7 @@ export const en: Strings = {
     address: 'Address',
     founded: (y: number) => `Founded ${y}`,
     viewerLabel: (name: string) => `3D panorama showroom of ${name}`,
+    enter3d: 'Enter the 3D hall · drag to look around',
     noWebgl: 'Your browser cannot show the 3D panorama; the content below works as usual.',
     fictional: 'Demo firm (fictional)',
     close: 'Close',

@@ -55,6 +55,7 @@ export const zh = {
     address: '地址',
     founded: (y: number) => `成立于 ${y} 年`,
     viewerLabel: (name: string) => `${name} 3D 全景展厅`,
+    enter3d: '进入 3D 展厅 · 拖动环视',
     noWebgl: '您的浏览器无法显示 3D 全景，下方内容可正常浏览。',
     fictional: '演示企业（虚构）',
     close: '关闭',

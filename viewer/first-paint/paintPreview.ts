@@ -79,8 +79,8 @@ function texture(gl: WebGLRenderingContext, image: ImageBitmap): WebGLTexture {
 }
 
 /**
- * Fetch the preview strip and draw it at `view` (radians) into `canvas`, sized to its CSS box at the device pixel
- * ratio (≤ 2, like the viewer). Resolves null where WebGL is missing or the preview cannot be loaded.
+ * Fetch the preview strip and draw it at `view` (radians) into `canvas`, one pixel per CSS pixel of its box
+ * (see below). Resolves null where WebGL is missing or the preview cannot be loaded.
  */
 export async function paintPreview(canvas: HTMLCanvasElement, manifest: PanoramaManifest, baseUrl: string, view: View): Promise<FirstPaint | null> {
   const gl = canvas.getContext('webgl', { antialias: false, alpha: false, depth: false, powerPreference: 'high-performance' });
@@ -95,7 +95,9 @@ export async function paintPreview(canvas: HTMLCanvasElement, manifest: Panorama
     dispose();
     return null;
   }
-  const dpr = Math.min(2, devicePixelRatio || 1);
+  // One canvas pixel per CSS pixel: this picture lives for seconds, and on phones without a fast GPU path (and under
+  // Lighthouse's software WebGL) every extra pixel is main-thread time while the page is still loading.
+  const dpr = 1;
   const width = Math.max(1, Math.round(canvas.clientWidth * dpr));
   const height = Math.max(1, Math.round(canvas.clientHeight * dpr));
   canvas.width = width;
@@ -156,6 +158,14 @@ export async function paintPreview(canvas: HTMLCanvasElement, manifest: Panorama
     }
   };
   draw();
+  // Tiles arrive in bursts and drags fire often: draw at most once per frame.
+  let pending = 0;
+  const redraw = () => {
+    pending ||= requestAnimationFrame(() => {
+      pending = 0;
+      if (!gl.isContextLost()) draw();
+    });
+  };
   return {
     addTile(face, q, image) {
       if (gl.isContextLost()) return image.close();
@@ -168,12 +178,12 @@ export async function paintPreview(canvas: HTMLCanvasElement, manifest: Panorama
         gl.STATIC_DRAW,
       );
       layers.push({ buffer, texture: texture(gl, image) });
-      draw();
+      redraw();
     },
     setView(next) {
       if (gl.isContextLost()) return;
       aim(next);
-      draw();
+      redraw();
     },
     dispose,
   };

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { panoramaManifestUrl, panoramaPosterUrl } from '../../media/urls.ts';
 import type { Db, DbLike } from '../client.ts';
+import { cachedPublic } from './public-cache.ts';
 import {
   enterprises,
   halls,
@@ -37,6 +38,11 @@ export interface HallDetail {
   products: Product[];
   jobs: Job[];
   projects: InvestmentProject[];
+}
+
+/** getPublishedHall through the public memo (cleared whenever a firm saves a change). */
+export function publishedHall(db: Db, slug: string): Promise<HallDetail | null> {
+  return cachedPublic(`hall:${slug}`, () => getPublishedHall(db, slug));
 }
 
 /** Everything the public hall page shows, or null when there is no published hall at that slug. */

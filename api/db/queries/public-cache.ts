@@ -25,6 +25,11 @@ export class PublicCache {
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
+
+  /** Forgets everything: called when a firm saves a change, so this process shows it at once. */
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /** TTL of public page data, from PUBLIC_CACHE_MS (0 turns the memo off, e.g. to measure cold queries). */
