@@ -150,6 +150,14 @@ describe('product page', () => {
     // A phone gets a size made for it, not the 1280 px one.
     expect(await main.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/w(640|1280)\.webp$/);
     expect(await page.getAttribute('meta[property="og:image"]', 'content')).toMatch(/\/w640\.jpg$/);
+
+    // The hall page and the products board show it as a thumbnail at once (the upload cleared the page memo).
+    for (const path of [`/halls/${SLUG}`, '/products']) {
+      await page.goto(`${baseURL}${path}`);
+      const thumb = page.locator(`${path === '/products' ? '' : `#product-${product.id} `}img.row-thumb`).first();
+      await thumb.scrollIntoViewIfNeeded();
+      await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    }
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { panoramaManifestUrl, panoramaPosterUrl } from '../../media/urls.ts';
 import type { Db, DbLike } from '../client.ts';
+import { photosOfProducts, type ProductPhotoView } from './product-photos.ts';
 import { cachedPublic } from './public-cache.ts';
 import {
   enterprises,
@@ -36,6 +37,8 @@ export interface HallDetail {
   tiers: { tier: string; level: string; year: number }[];
   scenes: HallScene[];
   products: Product[];
+  /** Photos of each product, in display order. */
+  productPhotos: Map<number, ProductPhotoView[]>;
   jobs: Job[];
   projects: InvestmentProject[];
 }
@@ -90,6 +93,7 @@ export async function getPublishedHall(db: Db, slug: string, today = new Date().
     tiers: tierRows,
     scenes: sceneRows.map((scene) => ({ ...scene, hotspots: scene.hotspots.filter(visible) })),
     products: productRows,
+    productPhotos: await photosOfProducts(db, productRows.map((p) => p.id)),
     jobs: jobRows,
     projects: projectRows,
   };
