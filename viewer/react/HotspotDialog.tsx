@@ -18,7 +18,8 @@ export function HotspotDialog({ hotspot, strings, onClose }: { hotspot: Hotspot 
     <dialog ref={ref} onClose={onClose} aria-labelledby="hall-hotspot-title" style={{ maxWidth: 420, borderRadius: 12, border: 'none', padding: 20 }}>
       {hotspot && (
         <>
-          <h2 id="hall-hotspot-title" style={{ marginTop: 0, fontSize: 18 }}>
+          {/* Focus lands on the title, not on the close button: the Enter that opened the dialog must not close it. */}
+          <h2 id="hall-hotspot-title" tabIndex={-1} autoFocus style={{ marginTop: 0, fontSize: 18 }}>
             {strings.kinds[hotspot.kind]}：{hotspot.label}
           </h2>
           {hotspot.description && <p>{hotspot.description}</p>}
@@ -28,7 +29,7 @@ export function HotspotDialog({ hotspot, strings, onClose }: { hotspot: Hotspot 
             </p>
           )}
           <form method="dialog">
-            <button type="submit" autoFocus>{strings.close}</button>
+            <button type="submit">{strings.close}</button>
           </form>
         </>
       )}
