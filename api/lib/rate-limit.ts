@@ -1,50 +1,62 @@
 import { AppError } from './errors.ts';
 
+/** At most `max` events per `windowMs` (a sliding window). */
+export interface Limit {
+  max: number;
+  windowMs: number;
+}
+
 /**
- * Fixed-window counters kept in this process's memory. With several app processes each counts on its own,
- * so the effective limit multiplies by the process count (documented in README); swap for a shared store then.
+ * Sliding-window counters kept in this process's memory, one list of event times per key. With several app
+ * processes each counts on its own, so the effective limit multiplies by the process count (documented in README);
+ * swap for a shared store then.
  */
 export class RateLimiter {
-  readonly #windows = new Map<string, { count: number; resetAt: number }>();
-  readonly limit: number;
-  readonly windowMs: number;
+  readonly #hits = new Map<string, number[]>();
+  readonly #limits: Limit[];
+  readonly #longest: number;
 
-  constructor(limit: number, windowMs: number) {
-    this.limit = limit;
-    this.windowMs = windowMs;
+  /** One or more limits that every key must stay within, e.g. 5 per 10 minutes and 20 per day. */
+  constructor(...limits: [Limit, ...Limit[]]) {
+    this.#limits = limits;
+    this.#longest = Math.max(...limits.map((l) => l.windowMs));
   }
 
-  /** Counts one hit for key; returns false when the key is over its limit in the current window. */
-  hit(key: string, now = Date.now()): boolean {
-    const w = this.#windows.get(key);
-    if (!w || w.resetAt <= now) {
-      if (this.#windows.size > 50_000) this.#sweep(now);
-      this.#windows.set(key, { count: 1, resetAt: now + this.windowMs });
-      return true;
-    }
-    w.count += 1;
-    return w.count <= this.limit;
+  /** True when one more event under `key` stays within every limit; the event is recorded only then. */
+  take(key: string, now = Date.now()): boolean {
+    const recent = this.#recent(key, now);
+    const ok = this.#limits.every((l) => recent.filter((t) => now - t < l.windowMs).length < l.max);
+    if (ok) recent.push(now);
+    this.#hits.set(key, recent);
+    if (this.#hits.size > 50_000) this.#prune(now);
+    return ok;
   }
 
-  /** Seconds until key may try again. */
+  /** Seconds until `key` may act again (0 when it may now). */
   retryAfter(key: string, now = Date.now()): number {
-    const w = this.#windows.get(key);
-    return w ? Math.max(1, Math.ceil((w.resetAt - now) / 1000)) : 0;
+    const recent = this.#recent(key, now);
+    let wait = 0;
+    for (const l of this.#limits) {
+      const inWindow = recent.filter((t) => now - t < l.windowMs);
+      // The oldest events must leave the window until one more fits.
+      if (inWindow.length >= l.max) wait = Math.max(wait, inWindow[inWindow.length - l.max]! + l.windowMs - now);
+    }
+    return Math.ceil(wait / 1000);
   }
 
-  reset(key: string): void {
-    this.#windows.delete(key);
+  #recent(key: string, now: number): number[] {
+    return (this.#hits.get(key) ?? []).filter((t) => now - t < this.#longest);
   }
 
-  #sweep(now: number): void {
-    for (const [k, w] of this.#windows) if (w.resetAt <= now) this.#windows.delete(k);
+  #prune(now: number): void {
+    for (const [k, v] of this.#hits) if (v.every((t) => now - t >= this.#longest)) this.#hits.delete(k);
   }
 }
 
-/** Counts a hit and throws 429 with a readable message when the key is over its limit. */
+/** Takes one event for `key` or throws 429 with a readable message. */
 export function enforceRateLimit(limiter: RateLimiter, key: string): void {
-  if (limiter.hit(key)) return;
-  const seconds = limiter.retryAfter(key);
+  if (limiter.take(key)) return;
+  const seconds = Math.max(1, limiter.retryAfter(key));
   throw new AppError(
     429,
     'rate_limited',

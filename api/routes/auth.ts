@@ -35,8 +35,8 @@ function me(auth: Auth) {
 /** Sign-in, invitations, sessions and passwords. */
 export function authRoutes(ctx: AppContext) {
   // Per address: enough for a person who mistypes, too few for guessing.
-  const loginLimiter = new RateLimiter(20, 10 * 60_000);
-  const inviteLimiter = new RateLimiter(30, 10 * 60_000);
+  const loginLimiter = new RateLimiter({ max: 20, windowMs: 10 * 60_000 });
+  const inviteLimiter = new RateLimiter({ max: 30, windowMs: 10 * 60_000 });
 
   return new Hono<AppEnv>()
     .get('/me', (c) => c.json(me(requireAuth(c))))

@@ -6,7 +6,8 @@ import { findDuplicateLead, insertLead } from '../db/queries/leads-public.ts';
 import type { Message } from '../lib/errors.ts';
 import { recordVisit } from './events.ts';
 import { CV_MAX_BYTES, sniffCv, storeCv } from './lead-cv.ts';
-import { FormClock, LEAD_LIMITS, RateLimiter } from './lead-guard.ts';
+import { RateLimiter } from '../lib/rate-limit.ts';
+import { FormClock, LEAD_LIMITS } from './lead-guard.ts';
 
 /** The version of the privacy notice (/privacy) a consent refers to; bump it when the notice changes. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-01';
@@ -84,12 +85,13 @@ export type LeadResult =
 
 interface Guards {
   clock: FormClock;
-  limiter: RateLimiter;
+  perIp: RateLimiter;
+  perHall: RateLimiter;
 }
 const guards = new WeakMap<AppContext, Guards>();
 function guardsOf(ctx: AppContext): Guards {
   let g = guards.get(ctx);
-  if (!g) guards.set(ctx, (g = { clock: new FormClock(ctx.config.dataDir), limiter: new RateLimiter() }));
+  if (!g) guards.set(ctx, (g = { clock: new FormClock(ctx.config.dataDir), perIp: new RateLimiter(...LEAD_LIMITS.perIp), perHall: new RateLimiter(...LEAD_LIMITS.perHall) }));
   return g;
 }
 
@@ -103,7 +105,7 @@ const str = (v: string | File | undefined) => (typeof v === 'string' ? v : '');
 /** Checks and stores one public form submission: validation, spam defences, duplicate suppression, private CV. */
 export async function submitLead(ctx: AppContext, s: LeadSubmission, now = Date.now()): Promise<LeadResult> {
   const fail = (status: number, errors: Partial<Record<LeadField, Message>>): LeadResult => ({ ok: false, status, errors });
-  const { clock, limiter } = guardsOf(ctx);
+  const { clock, perIp, perHall } = guardsOf(ctx);
   // Honeypot: people never see the field; a bot that fills it is told "thank you" and nothing is stored.
   if (str(s.fields.website) !== '') return { ok: true, receipt: null, duplicate: false };
   const timing = clock.check(str(s.fields.started), now);
@@ -152,8 +154,8 @@ export async function submitLead(ctx: AppContext, s: LeadSubmission, now = Date.
   const dup = await findDuplicateLead(ctx.db, dedupeKey, now);
   if (dup) return { ok: true, receipt: dup.receiptToken, duplicate: true };
 
-  if (!limiter.take(`ip:${s.ip}`, LEAD_LIMITS.perIp, now)) return fail(429, { form: LEAD_FORM_MESSAGES.rateIp });
-  if (!limiter.take(`hall:${item.enterpriseId}`, LEAD_LIMITS.perHall, now)) return fail(429, { form: LEAD_FORM_MESSAGES.rateHall });
+  if (!perIp.take(s.ip, now)) return fail(429, { form: LEAD_FORM_MESSAGES.rateIp });
+  if (!perHall.take(String(item.enterpriseId), now)) return fail(429, { form: LEAD_FORM_MESSAGES.rateHall });
 
   const receipt = randomBytes(18).toString('base64url');
   const cvFile = cv ? await storeCv(ctx.config.dataDir, cv.bytes, cv.type) : null;

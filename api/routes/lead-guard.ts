@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Limit } from '../lib/rate-limit.ts';
 
 /** Limits on lead submissions. Counters live in this process's memory: with several app processes each counts its own. */
 export const LEAD_LIMITS = {
@@ -11,29 +12,9 @@ export const LEAD_LIMITS = {
   perIp: [
     { max: 5, windowMs: 10 * 60_000 },
     { max: 20, windowMs: 24 * 3_600_000 },
-  ],
-  perHall: [{ max: 30, windowMs: 3_600_000 }],
+  ] as [Limit, ...Limit[]],
+  perHall: [{ max: 30, windowMs: 3_600_000 }] as [Limit, ...Limit[]],
 };
-
-/** Sliding-window counters keyed by IP or hall. */
-export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
-
-  /** True when one more event under `key` stays within every limit; records it if so. */
-  take(key: string, limits: { max: number; windowMs: number }[], now = Date.now()): boolean {
-    const longest = Math.max(...limits.map((l) => l.windowMs));
-    const recent = (this.hits.get(key) ?? []).filter((t) => now - t < longest);
-    const ok = limits.every((l) => recent.filter((t) => now - t < l.windowMs).length < l.max);
-    if (ok) recent.push(now);
-    this.hits.set(key, recent);
-    if (this.hits.size > 50_000) this.prune(now, longest);
-    return ok;
-  }
-
-  private prune(now: number, windowMs: number) {
-    for (const [k, v] of this.hits) if (v.every((t) => now - t >= windowMs)) this.hits.delete(k);
-  }
-}
 
 /**
  * The form's start time, signed so it cannot be forged: `<ms>.<hmac>`. The key sits in the private data dir,

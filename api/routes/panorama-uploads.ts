@@ -26,7 +26,7 @@ function checkPanoramaHead(head: Buffer): void {
 
 /** Upload of 360° photos by an enterprise, and the processing job each becomes. */
 export function panoramaUploadRoutes(ctx: AppContext) {
-  const uploads = new RateLimiter(60, 60 * 60_000);
+  const uploads = new RateLimiter({ max: 60, windowMs: 60 * 60_000 });
 
   async function jobFor(c: Parameters<typeof requireAuth>[0], jobId: number) {
     requireAuth(c);
