@@ -11,7 +11,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../api/db/client.ts';
@@ -23,33 +22,13 @@ import { loadConfig } from '../api/config.ts';
 import { migrateDb } from '../api/db/client.ts';
 import { seedDemoIfEmpty } from './seed/seed.ts';
 import { build } from './lib/build.ts';
+import { freePort, waitUntilUp } from './lib/port.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
 const HALLS = Number(process.env.BENCH_HALLS ?? 1000);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${log()}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not start:\n${log()}`);
-}
 
 function spawnLogged(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT) {
   let out = '';
@@ -103,7 +82,7 @@ async function main() {
   const bare = spawnLogged(['-e', `require('node:http').createServer((q,s)=>s.end('hello')).listen(${hello},'127.0.0.1')`], {});
   try {
     console.log(`启动服务 Starting the server with demo data (${work})…`);
-    await waitFor(`${base}/api/health`, server.child, server.log);
+    await waitUntilUp(`${base}/api/health`, server.child, server.log, 300_000);
     const db = await openDb(`file:${join(dataDir, 'platform.db')}`);
     const t0 = Date.now();
     await seedBulk(db, HALLS, PRODUCTS);
@@ -128,7 +107,7 @@ async function main() {
       for (const r of rows) if (r.failing) console.log(`  ${r.page}: ${r.failing}`);
     }
 
-    await waitFor(`http://127.0.0.1:${hello}/`, bare.child, bare.log);
+    await waitUntilUp(`http://127.0.0.1:${hello}/`, bare.child, bare.log, 300_000);
     console.log(`\n吞吐 Throughput: ${SECONDS} s each, 16 keep-alive connections, ${HALLS} halls / ${PRODUCTS} products`);
     const results: LoadResult[] = [];
     results.push(await load('bare node:http hello', `http://127.0.0.1:${hello}/`, SECONDS));

@@ -2,12 +2,12 @@
  * Starts the real server (`npm start`'s script) on a free port with a fresh data dir and a quickly
  * generated demo data set, for every browser test; stops it afterwards.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort, waitUntilUp } from '../../scripts/lib/port.ts';
 import { chromiumPath } from './browser.ts';
 
 declare module 'vitest' {
@@ -15,31 +15,6 @@ declare module 'vitest' {
     baseURL: string;
     dataDir: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 170_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become healthy:\n${log()}`);
 }
 
 export default async function setup(project: TestProject) {
@@ -54,7 +29,7 @@ export default async function setup(project: TestProject) {
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
   const baseURL = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseURL, server, () => output);
+  await waitUntilUp(`${baseURL}/api/health`, server, () => output, 170_000);
   project.provide('baseURL', baseURL);
   project.provide('dataDir', dataDir);
 
