@@ -46,9 +46,9 @@ describe('hall page', () => {
     expect(await page.locator('img.stage-poster').getAttribute('fetchpriority')).toBe('high');
     await page.locator('.stage canvas').waitFor({ timeout: 30_000 });
     await page.locator('.stage [data-hotspot-id]').first().waitFor();
-    const labels = await page.locator('.stage [data-hotspot-id]').allTextContents();
-    expect(labels.some((l) => l.includes('前往：产品展区'))).toBe(true);
-    expect(labels.some((l) => l.includes('企业简介'))).toBe(true);
+    const labels = () => page.locator('.stage [data-hotspot-id]').allTextContents();
+    await expect.poll(async () => (await labels()).join('|'), { timeout: 10_000 }).toMatch(/前往：产品展区/);
+    await expect.poll(async () => (await labels()).join('|'), { timeout: 10_000 }).toMatch(/企业简介/);
     await page.close();
   });
 
