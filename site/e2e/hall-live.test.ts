@@ -44,7 +44,7 @@ describe('hall page', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${baseURL}/halls/${SLUG}`);
     expect(await page.locator('img.stage-poster').getAttribute('fetchpriority')).toBe('high');
-    await page.locator('.stage canvas').waitFor({ timeout: 30_000 });
+    await page.locator('.stage canvas[data-engine]').waitFor({ timeout: 30_000 });
     await page.locator('.stage [data-hotspot-id]').first().waitFor();
     const labels = () => page.locator('.stage [data-hotspot-id]').allTextContents();
     await expect.poll(async () => (await labels()).join('|'), { timeout: 10_000 }).toMatch(/前往：产品展区/);
@@ -127,7 +127,7 @@ describe('start of the 3D view', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${baseURL}/halls/${SLUG}`, { waitUntil: 'load' });
     await page.locator('.stage.is-live').waitFor({ state: 'attached', timeout: 20_000 });
-    expect(await page.locator('.stage canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('.stage canvas[data-engine]').count()).toBeGreaterThan(0);
     await page.close();
   });
 });

@@ -143,7 +143,7 @@ describe('enterprise portal', () => {
     const hall = await portalJson<{ scenes: { id: number; title: string }[] }>('/hall');
     const scene = hall.scenes.find((s) => s.title === '新建成品仓库')!;
     await visitor.goto(`${baseURL}/halls/${SLUG}#s=${scene.id}`);
-    await visitor.locator('.stage canvas').waitFor({ timeout: 30_000 });
+    await visitor.locator('.stage canvas[data-engine]').waitFor({ timeout: 30_000 });
     await visitor.waitForTimeout(800); // let the live stream connect
     const navigations: string[] = [];
     visitor.on('framenavigated', (f) => f === visitor.mainFrame() && navigations.push(f.url()));
