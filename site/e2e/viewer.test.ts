@@ -259,6 +259,21 @@ describe('hall viewer', () => {
     await context.close();
   });
 
+  it('the late close event of a closed dialog does not close the next hotspot'''s dialog', async () => {
+    const { context, page } = await openHall(`s=${hall.sceneId}&y=0&p=0&f=90`);
+    const [info, , media] = hall.hotspots;
+    await page.locator(`[data-hotspot-id="${info!.id}"]`).click();
+    await page.locator('dialog[open]').waitFor();
+    const label = await page.evaluate((next) => {
+      // close() queues the close event; the next hotspot opens in the same task, before that event is delivered.
+      document.querySelector<HTMLDialogElement>('dialog[open]')!.close();
+      document.querySelector<HTMLButtonElement>(`[data-hotspot-id="${next}"]`)!.click();
+      return new Promise<string>((resolve) => setTimeout(() => resolve(document.querySelector('dialog[open]')?.textContent ?? ''), 300));
+    }, media!.id);
+    expect(label).toContain(media!.label);
+    await context.close();
+  });
+
   it('the hash follows the view while looking around, and opening that link restores the view', { timeout: 120_000 }, async () => {
     const { context, page } = await openHall(`s=${hall.sceneId}&y=0&p=0&f=90`);
     await page.locator('.stage [role=application]').focus();

@@ -15,7 +15,14 @@ export function HotspotDialog({ hotspot, strings, onClose }: { hotspot: Hotspot 
     if (!hotspot && dialog.open) dialog.close();
   }, [hotspot]);
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="hall-hotspot-title" style={{ maxWidth: 420, borderRadius: 12, border: 'none', padding: 20 }}>
+    <dialog
+      ref={ref}
+      // The close event is queued, not synchronous: after Esc and a quick next hotspot it can arrive when the dialog
+      // is already open again, for the next one. Only a dialog that is really closed ends the state.
+      onClose={(e) => !e.currentTarget.open && onClose()}
+      aria-labelledby="hall-hotspot-title"
+      style={{ maxWidth: 420, borderRadius: 12, border: 'none', padding: 20 }}
+    >
       {hotspot && (
         <>
           {/* Focus lands on the title, not on the close button: the Enter that opened the dialog must not close it. */}
