@@ -259,7 +259,7 @@ describe('hall viewer', () => {
     await context.close();
   });
 
-  it('the late close event of a closed dialog does not close the next hotspot'''s dialog', async () => {
+  it("the late close event of a closed dialog does not close the next hotspot's dialog", async () => {
     const { context, page } = await openHall(`s=${hall.sceneId}&y=0&p=0&f=90`);
     const [info, , media] = hall.hotspots;
     await page.locator(`[data-hotspot-id="${info!.id}"]`).click();
