@@ -239,7 +239,7 @@ describe('hall viewer', () => {
       reached.push(id);
       const spot = hall.hotspots.find((h) => h.id === id)!;
       // Focusing a hotspot turns the view to it.
-      await expect.poll(async () => (await probe(page)).view.yaw, { timeout: 3_000 }).toBeCloseTo(spot.yaw, 0);
+      await expect.poll(async () => (await probe(page)).view.yaw, { timeout: 10_000 }).toBeCloseTo(spot.yaw, 0);
       await page.keyboard.press('Enter');
       if (spot.kind === 'scene') {
         await settle(page, hall.firstSceneId);
@@ -247,10 +247,10 @@ describe('hall viewer', () => {
       }
       // Product hotspots open the page's SSR entry; info and media open the viewer's own dialog. Esc closes either.
       const dialog = page.locator('dialog[open]');
-      await dialog.waitFor({ timeout: 3_000 });
+      await dialog.waitFor({ timeout: 10_000 });
       expect(await dialog.textContent()).toContain(spot.kind === 'product' ? '' : spot.label);
       await page.keyboard.press('Escape');
-      await dialog.waitFor({ state: 'detached', timeout: 3_000 }).catch(() => undefined);
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
       expect(await page.locator('dialog[open]').count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-hotspot-id'))).toBe(id);
     }
