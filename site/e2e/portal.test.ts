@@ -140,7 +140,7 @@ describe('enterprise portal', () => {
     expect(Math.abs(start.initialYaw)).toBeGreaterThan(5);
   });
 
-  it('places a hotspot by clicking in the 3D view; an open public hall shows it live, without a reload', async () => {
+  it('places a hotspot by clicking in the 3D view, moves it by click and by drag; an open public hall shows it live, without a reload', async () => {
     const hall = await portalJson<{ scenes: { id: number; title: string }[] }>('/hall');
     const scene = hall.scenes.find((s) => s.title === '新建成品仓库')!;
     await visitor.goto(`${baseURL}/halls/${SLUG}#s=${scene.id}`);
@@ -173,11 +173,34 @@ describe('enterprise portal', () => {
       firm.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.55),
     ]);
     expect(moved.status()).toBe(200);
+    const clickedTo = moved.request().postDataJSON() as { yaw: number; pitch: number };
+    await firm.locator('[data-testid=editor-status]', { hasText: '移动热点' }).waitFor();
+
+    // Or drag it: pressed on the hotspot, the pointer carries it (the view stays) and the drop saves it.
+    await firm.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.55);
+    await firm.mouse.down();
+    for (let i = 1; i <= 5; i++) await firm.mouse.move(box.x + box.width * (0.4 + 0.02 * i), box.y + box.height * (0.55 - 0.01 * i));
+    const [dragged] = await Promise.all([
+      firm.waitForResponse((r) => /\/hall\/hotspots\/\d+$/.test(r.url()) && r.request().method() === 'PATCH'),
+      firm.mouse.up(),
+    ]);
+    expect(dragged.status()).toBe(200);
+    const droppedAt = dragged.request().postDataJSON() as { yaw: number; pitch: number };
+    // The click moved it by (-0.2, +0.1) of the view; the drag by (+0.1, -0.05): about half that turn, backwards.
+    const placedAt = saved.request().postDataJSON() as { yaw: number; pitch: number };
+    const turn = (a: number, b: number) => ((((a - b) % 360) + 540) % 360) - 180;
+    const expected = { yaw: -turn(clickedTo.yaw, placedAt.yaw) / 2, pitch: -(clickedTo.pitch - placedAt.pitch) / 2 };
+    expect(expected.yaw).toBeGreaterThan(3);
+    expect(expected.pitch).toBeGreaterThan(1);
+    expect(Math.abs(turn(droppedAt.yaw, clickedTo.yaw) - expected.yaw)).toBeLessThan(expected.yaw * 0.25);
+    expect(Math.abs(droppedAt.pitch - clickedTo.pitch - expected.pitch)).toBeLessThan(expected.pitch * 0.25);
   });
 
   it('undoes the last actions by the inverse API calls', async () => {
     const before = await portalJson<{ scenes: { hotspots: { label: string; yaw: number }[] }[] }>('/hall');
     const yawMoved = before.scenes.flatMap((s) => s.hotspots).find((h) => h.label === '仓储容量 2 万吨')!.yaw;
+    await firm.click('button:has-text("撤销：移动热点")');
+    await firm.locator('[data-testid=editor-status]', { hasText: '撤销：移动热点' }).waitFor();
     await firm.click('button:has-text("撤销：移动热点")');
     await firm.locator('button:has-text("撤销：添加热点")').waitFor();
     const after = await portalJson<{ scenes: { hotspots: { label: string; yaw: number }[] }[] }>('/hall');

@@ -124,7 +124,7 @@ export const portalEn: PortalStrings = {
     modeMove: 'Move hotspot',
     addHint: 'Click in the panorama where the hotspot should go.',
     moveHint: 'Click the hotspot’s new position in the panorama.',
-    selectHint: 'Click an existing hotspot in the panorama to select it.',
+    selectHint: 'Click a hotspot in the panorama to select it; drag it to move it.',
     kind: 'Kind',
     kinds: { scene: 'Go to scene', product: 'Product', job: 'Job', project: 'Project', info: 'Info text', media: 'Media link' },
     label: 'Label',

@@ -129,7 +129,7 @@ export const portalZh = {
     modeMove: '移动热点',
     addHint: '在全景中点击要放置热点的位置。',
     moveHint: '在全景中点击热点的新位置。',
-    selectHint: '在全景中点击已有热点可选中它。',
+    selectHint: '在全景中点击已有热点可选中它，按住拖动可直接移动。',
     kind: '类型',
     kinds: { scene: '场景跳转', product: '产品', job: '岗位', project: '招商项目', info: '文字介绍', media: '媒体链接' } as Record<string, string>,
     label: '标签',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { WebGLRenderer } from 'three';
 import type { PanoramaManifest } from '../manifest.ts';
 import { HOTSPOT_ICON_PX } from '../render/hotspotStyle.ts';
@@ -16,7 +16,7 @@ import { STRINGS, type Locale } from './strings.ts';
 import { useFullscreen } from './useFullscreen.ts';
 import { useGyroscope } from './useGyroscope.ts';
 import { useKeyboardControls } from './useKeyboardControls.ts';
-import { usePointerControls } from './usePointerControls.ts';
+import { usePointerControls, type Grab } from './usePointerControls.ts';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion.ts';
 import { useXRSupport } from './useXRSupport.ts';
 import { ViewerToolbar } from './ViewerToolbar.tsx';
@@ -40,6 +40,11 @@ export interface PanoramaViewerProps {
   /** Editor mode: taps report a position for a new hotspot instead of opening hotspots. */
   editable?: boolean;
   onPlace?: (at: { yaw: number; pitch: number }) => void;
+  /**
+   * Editor mode: a hotspot was dragged to a new place (degrees). It stays there until the next `hotspots` arrive,
+   * or goes back at once if this resolves to false (the move was refused).
+   */
+  onMoveHotspot?: (hotspot: Hotspot, at: { yaw: number; pitch: number }) => void | Promise<boolean>;
   /** Rotate slowly when idle (never under prefers-reduced-motion). Default true. */
   autorotate?: boolean;
   locale?: Locale;
@@ -64,7 +69,7 @@ const fill: CSSProperties = { position: 'absolute', inset: 0 };
 
 /** A multiresolution cube panorama with hotspots, controls, accessible mirror, transitions and WebXR. */
 export function PanoramaViewer(props: PanoramaViewerProps) {
-  const { manifest, baseUrl, hotspots = [], editable = false, locale = 'zh-CN', autorotate = true } = props;
+  const { manifest, baseUrl, hotspots: given = [], editable = false, locale = 'zh-CN', autorotate = true } = props;
   const strings = STRINGS[locale];
   const container = useRef<HTMLDivElement>(null);
   const surface = useRef<HTMLDivElement>(null);
@@ -74,6 +79,13 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [fading, setFading] = useState(false);
   const [previewReady, setPreviewReady] = useState(false);
+  // A hotspot being dragged in the editor shows where the pointer is until the parent's next hotspot list arrives.
+  const [dragged, setDragged] = useState<{ id: string; yaw: number; pitch: number } | null>(null);
+  useEffect(() => setDragged(null), [given]);
+  const hotspots = useMemo(
+    () => (dragged ? given.map((h) => (h.id === dragged.id ? { ...h, yaw: dragged.yaw, pitch: dragged.pitch } : h)) : given),
+    [given, dragged],
+  );
   const latest = useRef(props);
   latest.current = props;
 
@@ -122,21 +134,62 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
     [controller, reducedMotion],
   );
 
-  const onTap = useCallback(
+  /** The view direction under element pixel (x, y), and the hotspot drawn there, if any. */
+  const pointAt = useCallback(
     (x: number, y: number) => {
-      const el = surface.current;
-      if (!el) return;
+      const el = surface.current!;
       const viewport = { width: el.clientWidth, height: el.clientHeight };
       const at = screenToYawPitch({ x, y }, controller.view, viewport);
-      if (editable) return latest.current.onPlace?.({ yaw: at.yaw / DEG, pitch: at.pitch / DEG });
       const reach = (HOTSPOT_ICON_PX / 2 + 6) / pixelsPerRadian(controller.view, viewport);
       const hit = pickHotspot(hotspots.map((h) => ({ h, yaw: h.yaw * DEG, pitch: h.pitch * DEG })), at, reach);
-      if (hit) void activate(hit.h);
+      return { yaw: at.yaw / DEG, pitch: at.pitch / DEG, hotspot: hit?.h };
     },
-    [controller, editable, hotspots, activate],
+    [controller, hotspots],
   );
 
-  usePointerControls(surface, controller, onTap);
+  const onTap = useCallback(
+    (x: number, y: number) => {
+      const { yaw, pitch, hotspot } = pointAt(x, y);
+      if (editable) return latest.current.onPlace?.({ yaw, pitch });
+      if (hotspot) void activate(hotspot);
+    },
+    [pointAt, editable, activate],
+  );
+
+  const onGrab = useCallback(
+    (x: number, y: number): Grab | null => {
+      const { hotspot } = pointAt(x, y);
+      if (!editable || !hotspot || !latest.current.onMoveHotspot) return null;
+      return {
+        move: (mx, my) => {
+          const { yaw, pitch } = pointAt(mx, my);
+          setDragged({ id: hotspot.id, yaw, pitch });
+        },
+        drop: (dx, dy) => {
+          const { yaw, pitch } = pointAt(dx, dy);
+          setDragged({ id: hotspot.id, yaw, pitch });
+          void Promise.resolve(latest.current.onMoveHotspot?.(hotspot, { yaw, pitch })).then((ok) => ok === false && setDragged(null));
+        },
+        cancel: () => setDragged(null),
+      };
+    },
+    [pointAt, editable],
+  );
+
+  usePointerControls(surface, controller, onTap, onGrab);
+  // In the editor the pointer shows what a press would do: move a hotspot, or place one.
+  useEffect(() => {
+    const el = surface.current;
+    if (!el || !editable) return;
+    const onHover = (e: PointerEvent) => {
+      if (e.buttons !== 0) return;
+      const box = el.getBoundingClientRect();
+      const movable = !!latest.current.onMoveHotspot && !!pointAt(e.clientX - box.left, e.clientY - box.top).hotspot;
+      el.style.cursor = movable ? 'move' : 'crosshair';
+    };
+    el.addEventListener('pointermove', onHover);
+    return () => el.removeEventListener('pointermove', onHover);
+  }, [editable, pointAt]);
   useKeyboardControls(container, controller);
   const fullscreen = useFullscreen(container);
   const gyro = useGyroscope(controller);

@@ -8,17 +8,30 @@ const TAP_MAX_MS = 500;
 const FLING_WINDOW_MS = 80;
 const WHEEL_ZOOM = 0.0015;
 
+/** Something a pointer picked up at pointerdown (e.g. a hotspot in the editor), moved instead of the view. */
+export interface Grab {
+  move: (x: number, y: number) => void;
+  /** Released after a real drag (not a tap). */
+  drop: (x: number, y: number) => void;
+  /** Released as a tap, or the gesture became a pinch: put it back. */
+  cancel: () => void;
+}
+
 /**
  * Drag to look (with inertia on release), pinch and wheel to zoom, tap to pick. Listeners go on `ref`'s element and
- * are removed on unmount. `onTap` receives element-relative CSS pixels.
+ * are removed on unmount. `onTap` receives element-relative CSS pixels. With `onGrab`, a single pointer that goes
+ * down on something grabbable drags that instead of the view.
  */
 export function usePointerControls(
   ref: RefObject<HTMLElement | null>,
   controller: ViewController,
   onTap: (x: number, y: number) => void,
+  onGrab?: (x: number, y: number) => Grab | null,
 ) {
   const tapRef = useRef(onTap);
   tapRef.current = onTap;
+  const grabRef = useRef(onGrab);
+  grabRef.current = onGrab;
 
   useEffect(() => {
     const el = ref.current;
@@ -28,6 +41,11 @@ export function usePointerControls(
     let pinch: { distance: number; fov: number } | null = null;
     let velocity = { yaw: 0, pitch: 0 };
     let lastMove = 0;
+    let grab: Grab | null = null;
+    const local = (e: PointerEvent) => {
+      const box = el.getBoundingClientRect();
+      return [e.clientX - box.left, e.clientY - box.top] as const;
+    };
 
     const spread = () => {
       const [a, b] = [...pointers.values()];
@@ -41,8 +59,15 @@ export function usePointerControls(
       controller.interact();
       controller.velocity = { yaw: 0, pitch: 0 };
       velocity = { yaw: 0, pitch: 0 };
-      if (pointers.size === 1) start = { x: e.clientX, y: e.clientY, time: performance.now(), moved: 0 };
-      if (pointers.size === 2) pinch = { distance: spread(), fov: controller.view.fov };
+      if (pointers.size === 1) {
+        start = { x: e.clientX, y: e.clientY, time: performance.now(), moved: 0 };
+        grab = grabRef.current?.(...local(e)) ?? null;
+      }
+      if (pointers.size === 2) {
+        grab?.cancel();
+        grab = null;
+        pinch = { distance: spread(), fov: controller.view.fov };
+      }
     };
 
     const onMove = (e: PointerEvent) => {
@@ -59,6 +84,10 @@ export function usePointerControls(
       const dx = e.clientX - prev.x;
       const dy = e.clientY - prev.y;
       start.moved += Math.hypot(dx, dy);
+      if (grab) {
+        if (start.moved >= TAP_SLOP_PX) grab.move(...local(e));
+        return;
+      }
       const r = dragRotation(dx, dy, controller.view, el.clientHeight);
       controller.rotateBy(r.yaw, r.pitch);
       const dt = Math.max(1, now - lastMove) / 1000;
@@ -72,10 +101,14 @@ export function usePointerControls(
       if (pointers.size < 2) pinch = null;
       if (pointers.size > 0) return;
       const now = performance.now();
-      if (start.moved < TAP_SLOP_PX && now - start.time < TAP_MAX_MS) {
-        const box = el.getBoundingClientRect();
-        tapRef.current(e.clientX - box.left, e.clientY - box.top);
-      } else if (now - lastMove < FLING_WINDOW_MS) {
+      const tap = start.moved < TAP_SLOP_PX;
+      const held = grab;
+      grab = null;
+      if (held && !tap && e.type === 'pointerup') return held.drop(...local(e));
+      held?.cancel();
+      if (tap && now - start.time < TAP_MAX_MS) {
+        tapRef.current(...local(e));
+      } else if (!held && now - lastMove < FLING_WINDOW_MS) {
         controller.velocity = velocity;
         controller.wake();
       }

@@ -13,11 +13,13 @@ export interface EditorStageProps {
   /** A "go to" view (e.g. turn toward the selected hotspot). */
   view?: Partial<ViewDegrees> | undefined;
   onPlace: (at: { yaw: number; pitch: number }) => void;
+  onMoveHotspot: (hotspot: Hotspot, at: { yaw: number; pitch: number }) => Promise<boolean>;
   onViewChange: (view: ViewDegrees) => void;
 }
 
-/** The same viewer as the public hall, in editor mode: a click reports the yaw/pitch under the pointer. */
-export function EditorStage({ scene, hotspots, locale, hint, view, onPlace, onViewChange }: EditorStageProps) {
+/** The same viewer as the public hall, in editor mode: a click reports the yaw/pitch under the pointer,
+ * and a hotspot dragged with the pointer reports where it was dropped. */
+export function EditorStage({ scene, hotspots, locale, hint, view, onPlace, onMoveHotspot, onViewChange }: EditorStageProps) {
   const url = useMemo(() => (scene.panorama ? new URL(scene.panorama.manifestUrl, location.href).href : null), [scene.panorama]);
   const [loaded, setLoaded] = useState<{ url: string; manifest: PanoramaManifest } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +49,7 @@ export function EditorStage({ scene, hotspots, locale, hint, view, onPlace, onVi
         hotspots={hotspots}
         editable
         onPlace={onPlace}
+        onMoveHotspot={onMoveHotspot}
         onViewChange={onViewChange}
         locale={locale}
         label={scene.title}

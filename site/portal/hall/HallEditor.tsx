@@ -164,17 +164,33 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
       };
     });
 
+  const moveHotspot = async (id: number, at: { yaw: number; pitch: number }) => {
+    const old = scene?.hotspots.find((x) => x.id === id);
+    if (!old) return false;
+    return act(A.moveHotspot, async () => {
+      await call('PATCH', `/hall/hotspots/${old.id}`, { yaw: round(at.yaw), pitch: round(at.pitch) });
+      return async () => void (await call('PATCH', `/hall/hotspots/${undo.current('hotspot', old.id)}`, { yaw: old.yaw, pitch: old.pitch }));
+    });
+  };
+
+  /** A hotspot dragged in the view: the draft just moves; a saved one is selected and moved on the server. */
+  const onDragHotspot = async (hotspot: Hotspot, at: { yaw: number; pitch: number }) => {
+    if (hotspot.id === 'draft') {
+      setMode({ at: 'draft', ...at });
+      return true;
+    }
+    const id = Number(hotspot.id);
+    setSelected(id);
+    setMode({ at: 'view' });
+    return moveHotspot(id, at);
+  };
+
   const onPlace = (at: { yaw: number; pitch: number }) => {
     if (!scene) return;
     if (mode.at === 'add' || mode.at === 'draft') return setMode({ at: 'draft', ...at });
     if (mode.at === 'move') {
-      const old = scene.hotspots.find((x) => x.id === mode.hotspotId);
       setMode({ at: 'view' });
-      if (!old) return;
-      void act(A.moveHotspot, async () => {
-        await call('PATCH', `/hall/hotspots/${old.id}`, { yaw: round(at.yaw), pitch: round(at.pitch) });
-        return async () => void (await call('PATCH', `/hall/hotspots/${undo.current('hotspot', old.id)}`, { yaw: old.yaw, pitch: old.pitch }));
-      });
+      void moveHotspot(mode.hotspotId, at);
       return;
     }
     // Looking around: a click on (or near) a hotspot selects it.
@@ -263,7 +279,7 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
           {previewUrl && <a className="btn small" href={previewUrl} target="_blank" rel="noopener">{h.preview}</a>}
         </div>
         {scene ? (
-          <EditorStage scene={scene} hotspots={viewerHotspots} locale={lang === 'en' ? 'en' : 'zh-CN'} hint={hint} view={goTo} onPlace={onPlace} onViewChange={(v) => (view.current = v)} />
+          <EditorStage scene={scene} hotspots={viewerHotspots} locale={lang === 'en' ? 'en' : 'zh-CN'} hint={hint} view={goTo} onPlace={onPlace} onMoveHotspot={onDragHotspot} onViewChange={(v) => (view.current = v)} />
         ) : (
           <div className="editor-stage"><p className="empty">{h.noScenes}</p></div>
         )}
