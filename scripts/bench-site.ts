@@ -6,37 +6,21 @@
  * 3. throughput and latency (bounded keep-alive loop) of hall page SSR, directory, search, job page, against a bare
  *    node:http hello-world started the same way in the same run.
  * SKIP_LIGHTHOUSE=1 skips step 2; BENCH_SECONDS sets each load run's length (default 5).
- * The site is built into the bench's own temp folder: several people share this checkout, and a rebuild of dist/
- * under a running server breaks its lazily loaded pages mid-run.
+ * The site is built into the bench's own temp folder (scripts/lib/bench-server.ts): several people share this
+ * checkout, and a rebuild of dist/ under a running server breaks its lazily loaded pages mid-run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../api/db/client.ts';
 import { searchDirectory } from '../api/db/queries/directory.ts';
 import { seedBulk } from './bench-site/bulk.ts';
 import { lighthouse, type LighthouseScores } from './bench-site/lighthouse.ts';
 import { load, type LoadResult } from './bench-site/load.ts';
-import { loadConfig } from '../api/config.ts';
-import { migrateDb } from '../api/db/client.ts';
-import { seedDemoIfEmpty } from './seed/seed.ts';
-import { build } from './lib/build.ts';
+import { spawnLogged, startBenchServer, stopChild } from './lib/bench-server.ts';
 import { freePort, waitUntilUp } from './lib/port.ts';
-
-const ROOT = join(import.meta.dirname, '..');
 
 const HALLS = Number(process.env.BENCH_HALLS ?? 1000);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-
-function spawnLogged(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT) {
-  let out = '';
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return { child, log: () => out.slice(-4000) };
-}
 
 /** Directory searches straight against the database: the cost of a query nobody asked in the last seconds. */
 async function coldSearch(db: Db) {
@@ -56,33 +40,11 @@ async function coldSearch(db: Db) {
   return rows;
 }
 
-const stop = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))));
-
 async function main() {
-  const work = mkdtempSync(join(tmpdir(), 'qianqi-bench-site-'));
-  const dataDir = join(work, 'data');
-  console.log('构建中 Building the site into the bench folder…');
-  build(join(work, 'dist'));
-  // The built server finds migrations and packages upwards from itself.
-  symlinkSync(join(ROOT, 'drizzle'), join(work, 'drizzle'));
-  symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DEMO_PANORAMA_WIDTH: '2048', PUBLIC_URL: base };
-  {
-    const config = loadConfig({ ...process.env, ...env });
-    const db = await openDb(config.databaseUrl);
-    await migrateDb(db);
-    await seedDemoIfEmpty({ config, db });
-    db.$client.close();
-  }
-  // The production path: our server (precompressed assets) in front of the built Astro handler.
-  const server = spawnLogged([join(ROOT, 'scripts', 'serve.ts'), join(work, 'dist')], env, work);
+  const { base, dataDir, stop } = await startBenchServer('site');
   const hello = await freePort();
   const bare = spawnLogged(['-e', `require('node:http').createServer((q,s)=>s.end('hello')).listen(${hello},'127.0.0.1')`], {});
   try {
-    console.log(`启动服务 Starting the server with demo data (${work})…`);
-    await waitUntilUp(`${base}/api/health`, server.child, server.log, 300_000);
     const db = await openDb(`file:${join(dataDir, 'platform.db')}`);
     const t0 = Date.now();
     await seedBulk(db, HALLS, PRODUCTS);
@@ -127,8 +89,7 @@ async function main() {
       })),
     );
   } finally {
-    await Promise.all([stop(server.child), stop(bare.child)]);
-    rmSync(work, { recursive: true, force: true });
+    await Promise.all([stop(), stopChild(bare.child)]);
   }
 }
 
