@@ -263,6 +263,12 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
         </section>
       </div>
       <div className="center">
+        {scene ? (
+          <EditorStage scene={scene} hotspots={viewerHotspots} locale={lang === 'en' ? 'en' : 'zh-CN'} hint={hint} view={goTo} onPlace={onPlace} onMoveHotspot={onDragHotspot} onViewChange={(v) => (view.current = v)} />
+        ) : (
+          <div className="editor-stage"><p className="empty">{h.noScenes}</p></div>
+        )}
+        {/* Below the stage: its buttons change their labels, and the stage must not move under the pointer. */}
         <div className="toolbar-row">
           <span className="seg" role="group" aria-label={h.hotspots}>
             <button type="button" aria-pressed={mode.at === 'view'} onClick={() => setMode({ at: 'view' })}>{h.modeView}</button>
@@ -270,6 +276,11 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
               {h.modeAdd}
             </button>
           </span>
+          {mode.at === 'add' && (
+            <button type="button" className="btn small" onClick={() => setMode({ at: 'draft', yaw: view.current.yaw, pitch: view.current.pitch })}>
+              {h.placeAtCentre}
+            </button>
+          )}
           <button type="button" className="btn small secondary" disabled={!scene || busy} onClick={() => scene && void patchScene(scene, A.startView, { initialYaw: round(view.current.yaw), initialPitch: round(view.current.pitch), initialFov: Math.min(120, Math.max(20, round(view.current.fov))) })}>
             {h.setStart}
           </button>
@@ -278,11 +289,6 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
           </button>
           {previewUrl && <a className="btn small" href={previewUrl} target="_blank" rel="noopener">{h.preview}</a>}
         </div>
-        {scene ? (
-          <EditorStage scene={scene} hotspots={viewerHotspots} locale={lang === 'en' ? 'en' : 'zh-CN'} hint={hint} view={goTo} onPlace={onPlace} onMoveHotspot={onDragHotspot} onViewChange={(v) => (view.current = v)} />
-        ) : (
-          <div className="editor-stage"><p className="empty">{h.noScenes}</p></div>
-        )}
         <p className="status-line" role="status" aria-live="polite" data-testid="editor-status">{status}</p>
         {errors.form && <p className="alert error" role="alert">{errors.form}</p>}
       </div>
@@ -315,6 +321,7 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
               busy={busy}
               onSave={(i) => void saveHotspot(i)}
               onMove={() => setMode({ at: 'move', hotspotId: selectedHotspot.id })}
+              onMoveToCentre={() => void moveHotspot(selectedHotspot.id, view.current)}
               onDelete={() => confirm(s.common.confirmDelete(selectedHotspot.label)) && void deleteHotspot(selectedHotspot)}
               onCancel={() => setSelected(null)}
             />

@@ -39,6 +39,8 @@ export interface HotspotPanelProps {
   onSave: (input: HotspotInput) => void;
   onDelete?: () => void;
   onMove?: () => void;
+  /** Move it to the middle of the view (the way to place it without a pointer). */
+  onMoveToCentre?: () => void;
   onCancel: () => void;
 }
 
@@ -46,7 +48,7 @@ const num = (v: FormDataEntryValue | null) => (v ? Number(v) : null);
 const text = (v: FormDataEntryValue | null) => (v ? String(v) : null);
 
 /** The side panel form of one hotspot: kind, label (zh + optional en) and the target its kind needs. */
-export function HotspotPanel({ lang, hotspot, scenes, currentSceneId, targets, errors, busy, onSave, onDelete, onMove, onCancel }: HotspotPanelProps) {
+export function HotspotPanel({ lang, hotspot, scenes, currentSceneId, targets, errors, busy, onSave, onDelete, onMove, onMoveToCentre, onCancel }: HotspotPanelProps) {
   const s = portalStrings(lang);
   const h = s.hall;
   const [kind, setKind] = useState<HotspotKind>(hotspot?.kind ?? 'info');
@@ -135,6 +137,11 @@ export function HotspotPanel({ lang, hotspot, scenes, currentSceneId, targets, e
         {onMove && (
           <button className="btn secondary" type="button" onClick={onMove}>
             {h.move}
+          </button>
+        )}
+        {onMoveToCentre && (
+          <button className="btn secondary" type="button" onClick={onMoveToCentre} disabled={busy}>
+            {h.moveToCentre}
           </button>
         )}
         {onDelete && (
