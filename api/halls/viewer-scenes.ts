@@ -33,6 +33,10 @@ export function toViewerScenes(scenes: HallScene[], lang: 'zh' | 'en'): ViewerSc
                     ? (h.mediaUrl ?? undefined)
                     : undefined,
         description: h.body ?? undefined,
+        targetView:
+          h.kind === 'scene' && h.targetYaw != null
+            ? { yaw: h.targetYaw, pitch: h.targetPitch ?? 0, ...(h.targetFov != null && { fov: h.targetFov }) }
+            : undefined,
       })),
     }));
 }

@@ -4,6 +4,7 @@ import { idParam, optionalHttpUrl, optionalText, plainText } from '../lib/fields
 
 const yaw = z.number().min(-180).max(180);
 const pitch = z.number().min(-90).max(90);
+const fov = z.number().min(20).max(120);
 
 export const sceneCreate = z.object({
   panoramaId: z.string().regex(/^[a-f0-9]{16,64}$/, '全景图编号无效 (invalid panorama id)'),
@@ -17,7 +18,7 @@ export const scenePatch = z
     titleEn: optionalText(80),
     initialYaw: yaw,
     initialPitch: pitch,
-    initialFov: z.number().min(20).max(120),
+    initialFov: fov,
     mapX: z.number().min(0).max(1).nullable(),
     mapY: z.number().min(0).max(1).nullable(),
   })
@@ -32,6 +33,10 @@ const hotspotFields = z.object({
   label: plainText(60, 1),
   labelEn: optionalText(100),
   targetSceneId: idParam.nullable(),
+  /** The view a scene link opens its target at; null: the target scene's initial view. */
+  targetYaw: yaw.nullable(),
+  targetPitch: pitch.nullable(),
+  targetFov: fov.nullable(),
   productId: idParam.nullable(),
   jobId: idParam.nullable(),
   projectId: idParam.nullable(),

@@ -146,12 +146,20 @@ describe('hall editor', () => {
     const noTarget = await alice.call('POST', `${base}/scenes/${created.json.id}/hotspots`, { kind: 'product', yaw: 0, pitch: 0, label: 'x' });
     expect(noTarget.status).toBe(400);
     expect((await alice.call('PATCH', `${base}/hotspots/${spot.json.id}`, { yaw: 45.5, pitch: -12 })).json).toMatchObject({ yaw: 45.5, pitch: -12 });
+    // Where the link leaves the visitor looking in the target room; out-of-range angles are refused, null resets.
+    const arrival = { targetYaw: -120, targetPitch: 8, targetFov: 70 };
+    expect((await alice.call('PATCH', `${base}/hotspots/${spot.json.id}`, arrival)).json).toMatchObject(arrival);
+    const wild = await alice.call('PATCH', `${base}/hotspots/${spot.json.id}`, { targetYaw: 500 });
+    expect(wild.status).toBe(400);
+    expect(wild.json.error.details).toEqual([expect.objectContaining({ path: 'targetYaw' })]);
+    const reset = { targetYaw: null, targetPitch: null, targetFov: null };
+    expect((await alice.call('PATCH', `${base}/hotspots/${spot.json.id}`, reset)).json).toMatchObject(reset);
 
     expect((await alice.call('PUT', `${base}/scene-order`, { sceneIds: [created.json.id, a.ids.S] })).status).toBe(200);
     expect((await alice.call('PUT', `${base}/scene-order`, { sceneIds: [created.json.id] })).status).toBe(400);
     const hall = await alice.call('GET', base);
     expect(hall.json.scenes.map((s: { title: string }) => s.title)).toEqual(['研发中心', '展厅']);
-    expect(changes).toEqual(['scenes', 'hotspots', 'hotspots', 'scenes']);
+    expect(changes).toEqual(['scenes', 'hotspots', 'hotspots', 'hotspots', 'hotspots', 'scenes']);
 
     // Deleting a room and undoing it: the firm may show its panorama again.
     expect((await alice.call('DELETE', `${base}/scenes/${a.ids.S}`)).status).toBe(200);

@@ -264,6 +264,35 @@ describe('enterprise portal', () => {
     expect(near(movedTo, await setStartView(firm))).toBe(true);
   });
 
+  it('sets where a scene link arrives by looking around in the target scene, and the public hall follows it', async () => {
+    const link = firm.locator('.hotspot-items button', { has: firm.locator('.pill', { hasText: '场景跳转' }) }).first();
+    await link.click();
+    const arrival = firm.locator('[data-testid=arrival-view]');
+    expect(await arrival.textContent()).toContain('采用该场景的起始视角');
+    const stage = firm.locator('[data-testid=editor-stage] [role=application]');
+    const here = await stage.getAttribute('aria-label');
+    await arrival.getByRole('button', { name: '在目标场景中选取' }).click();
+    await firm.locator('.stage-hint', { hasText: '这是目标场景' }).waitFor();
+    // The stage names the room once its panorama is on show.
+    await expect.poll(() => stage.getAttribute('aria-label')).not.toBe(here);
+    await stage.focus();
+    for (let i = 0; i < 6; i++) await firm.keyboard.press('ArrowLeft');
+    const [patched] = await Promise.all([
+      firm.waitForResponse((r) => /\/hall\/hotspots\/\d+$/.test(r.url()) && r.request().method() === 'PATCH'),
+      firm.getByRole('button', { name: '使用此视角', exact: true }).click(),
+    ]);
+    expect(patched.status()).toBe(200);
+    const chosen = patched.request().postDataJSON() as { targetYaw: number; targetPitch: number; targetFov: number };
+    const { id } = (await patched.json()) as { id: number };
+    // Back in the link's own room, the panel tells where the link now arrives.
+    await expect.poll(() => stage.getAttribute('aria-label')).toBe(here);
+    expect(Math.abs(chosen.targetYaw)).toBeGreaterThan(5);
+    await expect.poll(() => arrival.textContent()).toContain(`水平 ${Math.round(chosen.targetYaw)}°`);
+    const pub = (await (await fetch(`${baseURL}/api/halls/${SLUG}`)).json()) as { scenes: { hotspots: { id: string; targetView?: unknown }[] }[] };
+    const served = pub.scenes.flatMap((x) => x.hotspots).find((x) => x.id === String(id));
+    expect(served?.targetView).toEqual({ yaw: chosen.targetYaw, pitch: chosen.targetPitch, fov: chosen.targetFov });
+  });
+
   it("brings a visitor's inquiry into the inbox and exports it as CSV", async () => {
     await visitor.goto(`${baseURL}/products/${productId}`);
     await visitor.fill('#f-name', '孙八');

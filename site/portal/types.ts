@@ -9,6 +9,10 @@ export interface HotspotRow {
   label: string;
   labelEn: string | null;
   targetSceneId: number | null;
+  /** The view a scene link opens its target at (degrees); null: the target's initial view. */
+  targetYaw: number | null;
+  targetPitch: number | null;
+  targetFov: number | null;
   productId: number | null;
   jobId: number | null;
   projectId: number | null;

@@ -102,6 +102,10 @@ export const hotspots = sqliteTable(
     label: text().notNull(),
     labelEn: text(),
     targetSceneId: integer().references(() => scenes.id, { onDelete: 'cascade' }),
+    /** Where a scene link leaves the visitor looking in the target scene; null: the target's own initial view. */
+    targetYaw: real(),
+    targetPitch: real(),
+    targetFov: real(),
     productId: integer().references(() => products.id, { onDelete: 'cascade' }),
     jobId: integer().references(() => jobs.id, { onDelete: 'cascade' }),
     projectId: integer().references(() => investmentProjects.id, { onDelete: 'cascade' }),

@@ -21,14 +21,21 @@ export interface HallEditorProps {
   previewUrl: string | null;
 }
 
-type Mode = { at: 'view' } | { at: 'add' } | { at: 'draft'; yaw: number; pitch: number } | { at: 'move'; hotspotId: number };
+type Mode =
+  | { at: 'view' }
+  | { at: 'add' }
+  | { at: 'draft'; yaw: number; pitch: number }
+  | { at: 'move'; hotspotId: number }
+  /** The stage shows a scene link's target; the view there becomes the link's arrival view. */
+  | { at: 'arrival'; hotspotId: number };
 
 const DEG = Math.PI / 180;
 const round = (x: number) => Math.round(x * 100) / 100;
+const clampFov = (fov: number) => Math.min(120, Math.max(20, round(fov)));
 /** Fields of a hotspot the API takes back when re-creating it. */
 const hotspotBody = (h: HotspotRow) => ({
   kind: h.kind, yaw: h.yaw, pitch: h.pitch, label: h.label, labelEn: h.labelEn, targetSceneId: h.targetSceneId,
-  productId: h.productId, jobId: h.jobId, projectId: h.projectId, body: h.body, mediaUrl: h.mediaUrl,
+  targetYaw: h.targetYaw, targetPitch: h.targetPitch, targetFov: h.targetFov, productId: h.productId, jobId: h.jobId, projectId: h.projectId, body: h.body, mediaUrl: h.mediaUrl,
 });
 
 /** The self-service hall editor: scenes, starting views and hotspots on the live 3D view, with undo. */
@@ -175,6 +182,7 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
 
   /** A hotspot dragged in the view: the draft just moves; a saved one is selected and moved on the server. */
   const onDragHotspot = async (hotspot: Hotspot, at: { yaw: number; pitch: number }) => {
+    if (mode.at === 'arrival') return false;
     if (hotspot.id === 'draft') {
       setMode({ at: 'draft', ...at });
       return true;
@@ -185,8 +193,21 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
     return moveHotspot(id, at);
   };
 
+  /** The current view of the target scene becomes where the selected scene link arrives; null resets it. */
+  const setArrival = (id: number, at: ViewDegrees | null) => {
+    const old = scene?.hotspots.find((x) => x.id === id);
+    if (!old) return;
+    setMode({ at: 'view' });
+    const value = (v: ViewDegrees | null) => ({ targetYaw: v && round(v.yaw), targetPitch: v && round(v.pitch), targetFov: v && clampFov(v.fov) });
+    const before = old.targetYaw == null ? null : { yaw: old.targetYaw, pitch: old.targetPitch ?? 0, fov: old.targetFov ?? 90 };
+    void act(A.arrivalView, async () => {
+      await call('PATCH', `/hall/hotspots/${old.id}`, value(at));
+      return async () => void (await call('PATCH', `/hall/hotspots/${undo.current('hotspot', old.id)}`, value(before)));
+    });
+  };
+
   const onPlace = (at: { yaw: number; pitch: number }) => {
-    if (!scene) return;
+    if (!scene || mode.at === 'arrival') return;
     if (mode.at === 'add' || mode.at === 'draft') return setMode({ at: 'draft', ...at });
     if (mode.at === 'move') {
       setMode({ at: 'view' });
@@ -204,14 +225,23 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
     setErrors({});
   };
 
+  // While an arrival view is picked, the stage shows the link's target scene, opened at the arrival view so far.
+  const arrivalLink = mode.at === 'arrival' ? scene?.hotspots.find((x) => x.id === mode.hotspotId) : undefined;
+  const stageScene = useMemo(() => {
+    const target = arrivalLink && scenes.find((x) => x.id === arrivalLink.targetSceneId);
+    if (!arrivalLink || !target) return scene;
+    const { targetYaw: yaw, targetPitch: pitch, targetFov: fov } = arrivalLink;
+    return yaw == null ? target : { ...target, initialView: { yaw, pitch: pitch ?? 0, fov: fov ?? target.initialView.fov } };
+  }, [scene, scenes, arrivalLink]);
+
   const viewerHotspots = useMemo<Hotspot[]>(() => {
-    const list: Hotspot[] = (scene?.hotspots ?? []).map((x) => ({ id: String(x.id), kind: x.kind, yaw: x.yaw, pitch: x.pitch, label: x.label }));
+    const list: Hotspot[] = (stageScene?.hotspots ?? []).map((x) => ({ id: String(x.id), kind: x.kind, yaw: x.yaw, pitch: x.pitch, label: x.label }));
     if (mode.at === 'draft') list.push({ id: 'draft', kind: 'info', yaw: mode.yaw, pitch: mode.pitch, label: h.newHotspot });
     return list;
-  }, [scene, mode, h.newHotspot]);
+  }, [stageScene, mode, h.newHotspot]);
 
   const selectedHotspot = scene?.hotspots.find((x) => x.id === selected) ?? null;
-  const hint = mode.at === 'add' ? h.addHint : mode.at === 'move' ? h.moveHint : null;
+  const hint = mode.at === 'add' ? h.addHint : mode.at === 'move' ? h.moveHint : mode.at === 'arrival' ? h.arrivalHint : null;
 
   async function runUndo() {
     setBusy(true);
@@ -263,31 +293,44 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
         </section>
       </div>
       <div className="center">
-        {scene ? (
-          <EditorStage scene={scene} hotspots={viewerHotspots} locale={lang === 'en' ? 'en' : 'zh-CN'} hint={hint} view={goTo} onPlace={onPlace} onMoveHotspot={onDragHotspot} onViewChange={(v) => (view.current = v)} />
+        {stageScene ? (
+          <EditorStage scene={stageScene} hotspots={viewerHotspots} locale={lang === 'en' ? 'en' : 'zh-CN'} hint={hint} view={goTo} onPlace={onPlace} onMoveHotspot={onDragHotspot} onViewChange={(v) => (view.current = v)} />
         ) : (
           <div className="editor-stage"><p className="empty">{h.noScenes}</p></div>
         )}
         {/* Below the stage: its buttons change their labels, and the stage must not move under the pointer. */}
         <div className="toolbar-row">
-          <span className="seg" role="group" aria-label={h.hotspots}>
-            <button type="button" aria-pressed={mode.at === 'view'} onClick={() => setMode({ at: 'view' })}>{h.modeView}</button>
-            <button type="button" aria-pressed={mode.at === 'add' || mode.at === 'draft'} disabled={!scene} onClick={() => { setSelected(null); setMode({ at: 'add' }); }}>
-              {h.modeAdd}
-            </button>
-          </span>
-          {mode.at === 'add' && (
-            <button type="button" className="btn small" onClick={() => setMode({ at: 'draft', yaw: view.current.yaw, pitch: view.current.pitch })}>
-              {h.placeAtCentre}
-            </button>
+          {mode.at === 'arrival' ? (
+            <>
+              <button type="button" className="btn small" disabled={busy} onClick={() => setArrival(mode.hotspotId, view.current)}>
+                {h.useArrival}
+              </button>
+              <button type="button" className="btn small secondary" onClick={() => setMode({ at: 'view' })}>
+                {s.common.cancel}
+              </button>
+            </>
+          ) : (
+            <>
+              <span className="seg" role="group" aria-label={h.hotspots}>
+                <button type="button" aria-pressed={mode.at === 'view'} onClick={() => setMode({ at: 'view' })}>{h.modeView}</button>
+                <button type="button" aria-pressed={mode.at === 'add' || mode.at === 'draft'} disabled={!scene} onClick={() => { setSelected(null); setMode({ at: 'add' }); }}>
+                  {h.modeAdd}
+                </button>
+              </span>
+              {mode.at === 'add' && (
+                <button type="button" className="btn small" onClick={() => setMode({ at: 'draft', yaw: view.current.yaw, pitch: view.current.pitch })}>
+                  {h.placeAtCentre}
+                </button>
+              )}
+              <button type="button" className="btn small secondary" disabled={!scene || busy} onClick={() => scene && void patchScene(scene, A.startView, { initialYaw: round(view.current.yaw), initialPitch: round(view.current.pitch), initialFov: clampFov(view.current.fov) })}>
+                {h.setStart}
+              </button>
+              <button type="button" className="btn small secondary" disabled={!undo.last || busy} onClick={() => void runUndo()} title={undo.last ? h.undoOf(undo.last.label) : h.nothingToUndo}>
+                ↶ {undo.last ? h.undoOf(undo.last.label) : h.undo}
+              </button>
+              {previewUrl && <a className="btn small" href={previewUrl} target="_blank" rel="noopener">{h.preview}</a>}
+            </>
           )}
-          <button type="button" className="btn small secondary" disabled={!scene || busy} onClick={() => scene && void patchScene(scene, A.startView, { initialYaw: round(view.current.yaw), initialPitch: round(view.current.pitch), initialFov: Math.min(120, Math.max(20, round(view.current.fov))) })}>
-            {h.setStart}
-          </button>
-          <button type="button" className="btn small secondary" disabled={!undo.last || busy} onClick={() => void runUndo()} title={undo.last ? h.undoOf(undo.last.label) : h.nothingToUndo}>
-            ↶ {undo.last ? h.undoOf(undo.last.label) : h.undo}
-          </button>
-          {previewUrl && <a className="btn small" href={previewUrl} target="_blank" rel="noopener">{h.preview}</a>}
         </div>
         <p className="status-line" role="status" aria-live="polite" data-testid="editor-status">{status}</p>
         {errors.form && <p className="alert error" role="alert">{errors.form}</p>}
@@ -309,7 +352,7 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
           {scene && mode.at === 'draft' && (
             <HotspotPanel lang={lang} hotspot={null} scenes={scenes} currentSceneId={scene.id} targets={targets} errors={errors} busy={busy} onSave={(i) => void saveHotspot(i)} onCancel={() => setMode({ at: 'view' })} />
           )}
-          {scene && selectedHotspot && mode.at !== 'draft' && (
+          {scene && selectedHotspot && mode.at !== 'draft' && mode.at !== 'arrival' && (
             <HotspotPanel
               key={selectedHotspot.id}
               lang={lang}
@@ -322,6 +365,8 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
               onSave={(i) => void saveHotspot(i)}
               onMove={() => setMode({ at: 'move', hotspotId: selectedHotspot.id })}
               onMoveToCentre={() => void moveHotspot(selectedHotspot.id, view.current)}
+              onPickArrival={() => setMode({ at: 'arrival', hotspotId: selectedHotspot.id })}
+              onClearArrival={() => setArrival(selectedHotspot.id, null)}
               onDelete={() => confirm(s.common.confirmDelete(selectedHotspot.label)) && void deleteHotspot(selectedHotspot)}
               onCancel={() => setSelected(null)}
             />

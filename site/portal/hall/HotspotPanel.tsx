@@ -41,6 +41,9 @@ export interface HotspotPanelProps {
   onMove?: () => void;
   /** Move it to the middle of the view (the way to place it without a pointer). */
   onMoveToCentre?: () => void;
+  /** A saved scene link: pick the view its target opens at, on the stage; or go back to the target's initial view. */
+  onPickArrival?: () => void;
+  onClearArrival?: () => void;
   onCancel: () => void;
 }
 
@@ -48,7 +51,7 @@ const num = (v: FormDataEntryValue | null) => (v ? Number(v) : null);
 const text = (v: FormDataEntryValue | null) => (v ? String(v) : null);
 
 /** The side panel form of one hotspot: kind, label (zh + optional en) and the target its kind needs. */
-export function HotspotPanel({ lang, hotspot, scenes, currentSceneId, targets, errors, busy, onSave, onDelete, onMove, onMoveToCentre, onCancel }: HotspotPanelProps) {
+export function HotspotPanel({ lang, hotspot, scenes, currentSceneId, targets, errors, busy, onSave, onDelete, onMove, onMoveToCentre, onPickArrival, onClearArrival, onCancel }: HotspotPanelProps) {
   const s = portalStrings(lang);
   const h = s.hall;
   const [kind, setKind] = useState<HotspotKind>(hotspot?.kind ?? 'info');
@@ -129,6 +132,20 @@ export function HotspotPanel({ lang, hotspot, scenes, currentSceneId, targets, e
             </select>
           )}
         </Field>
+      )}
+      {hotspot?.kind === 'scene' && hotspot.targetSceneId != null && onPickArrival && (
+        <fieldset className="arrival" data-testid="arrival-view">
+          <legend>{h.arrivalView}</legend>
+          <p className="muted-s">{hotspot.targetYaw == null ? h.arrivalDefault : h.arrivalSet(Math.round(hotspot.targetYaw), Math.round(hotspot.targetPitch ?? 0))}</p>
+          <button className="btn small secondary" type="button" onClick={onPickArrival} disabled={busy}>
+            {h.pickArrival}
+          </button>
+          {hotspot.targetYaw != null && onClearArrival && (
+            <button className="btn small secondary" type="button" onClick={onClearArrival} disabled={busy}>
+              {h.clearArrival}
+            </button>
+          )}
+        </fieldset>
       )}
       <div className="form-actions">
         <button className="btn" type="submit" disabled={busy}>
