@@ -365,7 +365,12 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
               onSave={(i) => void saveHotspot(i)}
               onMove={() => setMode({ at: 'move', hotspotId: selectedHotspot.id })}
               onMoveToCentre={() => void moveHotspot(selectedHotspot.id, view.current)}
-              onPickArrival={() => setMode({ at: 'arrival', hotspotId: selectedHotspot.id })}
+              onPickArrival={() => {
+                setMode({ at: 'arrival', hotspotId: selectedHotspot.id });
+                // The panel with this button goes away: bring the stage into view, ready for the arrow keys.
+                document.querySelector<HTMLElement>('[data-testid=editor-stage] [role=application]')?.focus({ preventScroll: true });
+                document.querySelector('[data-testid=editor-stage]')?.scrollIntoView({ block: 'center' });
+              }}
               onClearArrival={() => setArrival(selectedHotspot.id, null)}
               onDelete={() => confirm(s.common.confirmDelete(selectedHotspot.label)) && void deleteHotspot(selectedHotspot)}
               onCancel={() => setSelected(null)}
