@@ -20,6 +20,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // Browser state settles at the machine's pace: a poll waits up to 15 s (Vitest's default is 1 s).
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -130,20 +130,26 @@ export function bootHallViewers(wait: 'load-idle' | 'now'): void {
   const elements = [...document.querySelectorAll<HTMLElement>('[data-hall-viewer]')];
   const stages = [...new Set(elements.map((el) => el.closest<HTMLElement>('.stage') ?? el))];
   let begun = false;
-  const begin = () => {
+  /** Marks the stage with what started the 3D view (the visitor, the quiet timer, or the page), for tests and tools. */
+  const begin = (startedBy: 'visitor' | 'quiet' | 'page') => {
     if (begun) return;
     begun = true;
-    for (const stage of stages) stage.classList.add('is-started');
+    for (const stage of stages) {
+      stage.classList.add('is-started');
+      stage.dataset.startedBy = startedBy;
+    }
     for (const el of elements) void firstPaint(el);
     void import('./ViewerLoader.tsx').then((m) => m.mountAll());
   };
   const start = () => {
-    if (wait === 'now') return begin();
+    if (wait === 'now') return begin('page');
+    const byVisitor = () => begin('visitor');
+    const byQuiet = () => begin('quiet');
     for (const stage of stages) {
       stage.querySelector<HTMLButtonElement>('.stage-start')?.removeAttribute('hidden');
-      for (const type of INTERACTIONS) stage.addEventListener(type, begin, { once: true, passive: true });
+      for (const type of INTERACTIONS) stage.addEventListener(type, byVisitor, { once: true, passive: true });
     }
-    setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(begin, { timeout: 2000 }) : begin()), QUIET_MOUNT_MS);
+    setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(byQuiet, { timeout: 2000 }) : byQuiet()), QUIET_MOUNT_MS);
   };
   if (wait === 'now' || document.readyState === 'complete') start();
   else addEventListener('load', start, { once: true });
