@@ -81,6 +81,21 @@ describe('hall page', () => {
     await page.locator('.stage [data-hotspot-id]', { hasText: '新品发布会 11 月 30 日' }).waitFor({ state: 'detached', timeout: LIVE_TIMEOUT });
     await page.close();
   });
+
+  it('also shows an edit saved after the page was served but before its live stream opened', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${baseURL}/halls/${SLUG}`, { waitUntil: 'load' });
+    // The page is out: the edit lands before the visitor starts the 3D view (and with it the live stream).
+    const firm = await signInAsFirm();
+    const hall = (await (await firm.call('GET', '/hall')).json()) as { scenes: { id: number }[] };
+    const created = await firm.call('POST', `/hall/scenes/${hall.scenes[0]!.id}/hotspots`, { kind: 'info', yaw: -40, pitch: 0, label: '开放日 12 月 5 日', body: '欢迎参观' });
+    expect(created.status).toBe(201);
+    expect(await page.content()).not.toContain('开放日 12 月 5 日');
+    await page.locator('.stage-start').click();
+    await page.locator('.stage [data-hotspot-id]', { hasText: '开放日 12 月 5 日' }).waitFor({ timeout: LIVE_TIMEOUT });
+    expect((await firm.call('DELETE', `/hall/hotspots/${((await created.json()) as { id: number }).id}`)).status).toBe(200);
+    await page.close();
+  });
 });
 
 describe('start of the 3D view', () => {

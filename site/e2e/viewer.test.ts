@@ -283,12 +283,13 @@ describe('hall viewer', () => {
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
     for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowUp');
     await settle(page, hall.sceneId);
-    await page.waitForTimeout(400); // the hash is written at most every 300 ms
     const { view } = await probe(page);
-    const hash = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1));
+    const readHash = async () => new URLSearchParams((await page.evaluate(() => location.hash)).slice(1));
+    // The hash is written at most every 300 ms: the last write may still be due.
+    await expect.poll(async () => Number((await readHash()).get('y'))).toBeCloseTo(view.yaw, 0);
+    const hash = await readHash();
     expect(hash.get('s')).toBe(hall.sceneId);
     expect(view.yaw).toBeGreaterThan(10);
-    expect(Number(hash.get('y'))).toBeCloseTo(view.yaw, 0);
     expect(Number(hash.get('p'))).toBeCloseTo(view.pitch, 0);
     expect(Number(hash.get('f'))).toBeCloseTo(view.fov, 0);
     await context.close();

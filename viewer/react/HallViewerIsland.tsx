@@ -241,6 +241,8 @@ function useLiveScenes(liveUrl: string | undefined, scenesUrl: string | undefine
       if (ticket === latest) setScenes(body.scenes);
     };
     source.addEventListener('change', () => void refresh());
+    // Also on every (re)connect: edits saved before the stream opened, or while a phone was offline, are not missed.
+    source.addEventListener('open', () => void refresh());
     return () => source.close();
   }, [liveUrl, scenesUrl]);
   return scenes;
