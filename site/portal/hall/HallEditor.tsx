@@ -198,11 +198,11 @@ export function HallEditor({ lang, csrfToken, enterpriseId, initial, targets, pr
     const old = scene?.hotspots.find((x) => x.id === id);
     if (!old) return;
     setMode({ at: 'view' });
-    const value = (v: ViewDegrees | null) => ({ targetYaw: v && round(v.yaw), targetPitch: v && round(v.pitch), targetFov: v && clampFov(v.fov) });
-    const before = old.targetYaw == null ? null : { yaw: old.targetYaw, pitch: old.targetPitch ?? 0, fov: old.targetFov ?? 90 };
+    const next = { targetYaw: at && round(at.yaw), targetPitch: at && round(at.pitch), targetFov: at && clampFov(at.fov) };
+    const before = { targetYaw: old.targetYaw, targetPitch: old.targetPitch, targetFov: old.targetFov };
     void act(A.arrivalView, async () => {
-      await call('PATCH', `/hall/hotspots/${old.id}`, value(at));
-      return async () => void (await call('PATCH', `/hall/hotspots/${undo.current('hotspot', old.id)}`, value(before)));
+      await call('PATCH', `/hall/hotspots/${old.id}`, next);
+      return async () => void (await call('PATCH', `/hall/hotspots/${undo.current('hotspot', old.id)}`, before));
     });
   };
 
