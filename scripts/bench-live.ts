@@ -19,6 +19,7 @@
 import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../site/e2e/browser.ts';
+import { signInAsFirm as signInWithApi, type FirmApi } from '../site/e2e/firm-api.ts';
 import { startBenchServer, type BenchServer } from './lib/bench-server.ts';
 
 const SLUG = process.env.BENCH_SLUG ?? 'hengyun-bearing';
@@ -27,12 +28,9 @@ const POLL_ROUNDS = Number(process.env.BENCH_POLL_ROUNDS ?? 5);
 const POLL_MS = 5_000;
 /** Longer than any live update should take; a round that times out fails the bench. */
 const ROUND_TIMEOUT_MS = 15_000;
-const DEMO_PASSWORD = 'qianqi-demo-2026';
-
-type Call = (method: string, path: string, json?: unknown) => Promise<Response>;
 
 interface Firm {
-  call: Call;
+  call: FirmApi['call'];
   sceneId: number;
   /** Hotspots this bench created and has not deleted yet (deleted in the end, also after an error). */
   created: Set<number>;
@@ -40,22 +38,9 @@ interface Firm {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Signs in as the firm's demo account through the real API, as the e2e tests do; calls carry cookie and CSRF token. */
+/** Signs in as the firm's demo account through the real API, as the e2e tests do; works on its first scene. */
 async function signInAsFirm(base: string, slug: string): Promise<Firm> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: base },
-    body: JSON.stringify({ email: `${slug}@demo.qianqi.example`, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login as ${slug} failed: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { csrfToken: string; user: { enterpriseId: number } };
-  const cookie = res.headers.get('Set-Cookie')!.split(';')[0]!;
-  const call: Call = (method, path, json) =>
-    fetch(`${base}/api/portal/enterprises/${body.user.enterpriseId}${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': body.csrfToken, Origin: base, 'Content-Type': 'application/json' },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
+  const { call } = await signInWithApi(base, slug);
   const hall = (await (await call('GET', '/hall')).json()) as { scenes: { id: number }[] };
   return { call, sceneId: hall.scenes[0]!.id, created: new Set() };
 }

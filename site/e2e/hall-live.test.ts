@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser.ts';
+import { signInAsFirm as signInWithApi } from './firm-api.ts';
 import { LIVE_TIMEOUT } from './timeouts.ts';
 
 let browser: Browser;
@@ -12,33 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Signs in as the firm's demo account through the real API; returns what a portal page would hold. */
-async function signInAsFirm() {
-  const res = await fetch(`${baseURL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: baseURL },
-    body: JSON.stringify({ email: `${SLUG}@demo.qianqi.example`, password: 'qianqi-demo-2026' }),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { csrfToken: string; user: { enterpriseId: number } };
-  const cookie = res.headers.get('Set-Cookie')!.split(';')[0]!;
-  const call = (method: string, path: string, json?: unknown) =>
-    fetch(`${baseURL}/api/portal/enterprises/${body.user.enterpriseId}${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': body.csrfToken, Origin: baseURL, 'Content-Type': 'application/json' },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-  const upload = (path: string, bytes: Uint8Array, name: string) => {
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(bytes)]), name);
-    return fetch(`${baseURL}/api/portal/enterprises/${body.user.enterpriseId}${path}`, {
-      method: 'POST',
-      headers: { Cookie: cookie, 'X-CSRF-Token': body.csrfToken, Origin: baseURL },
-      body: form,
-    });
-  };
-  return { call, upload };
-}
+const signInAsFirm = () => signInWithApi(baseURL, SLUG);
 
 describe('hall page', () => {
   it('shows the 3D viewer over the SSR poster, with an accessible list of every hotspot', async () => {

@@ -73,12 +73,15 @@ async function portalJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** Runs `action` (a click, a drop) and resolves with the answer to the API call it makes: `method` on a URL like `path`. */
+async function answerTo(page: Page, method: string, path: RegExp, action: () => Promise<unknown>) {
+  const [res] = await Promise.all([page.waitForResponse((r) => path.test(r.url()) && r.request().method() === method), action()]);
+  return res;
+}
+
 /** "Set the current view as the start view" in the editor: the view's centre as the PATCH sent it. */
 async function setStartView(page: Page) {
-  const [patched] = await Promise.all([
-    page.waitForResponse((r) => /\/hall\/scenes\/\d+$/.test(r.url()) && r.request().method() === 'PATCH'),
-    page.getByRole('button', { name: '把当前视角设为起始视角', exact: true }).click(),
-  ]);
+  const patched = await answerTo(page, 'PATCH', /\/hall\/scenes\/\d+$/, () => page.getByRole('button', { name: '把当前视角设为起始视角', exact: true }).click());
   const body = patched.request().postDataJSON() as { initialYaw: number; initialPitch: number };
   return { yaw: body.initialYaw, pitch: body.initialPitch };
 }
@@ -145,10 +148,7 @@ describe('enterprise portal', () => {
     await firm.mouse.move(stage.x + stage.width / 2 - 200, stage.y + stage.height / 2, { steps: 8 });
     await firm.mouse.up();
     await firm.waitForTimeout(600);
-    const [patched] = await Promise.all([
-      firm.waitForResponse((r) => /\/hall\/scenes\/\d+$/.test(r.url()) && r.request().method() === 'PATCH'),
-      firm.click('button:has-text("把当前视角设为起始视角")'),
-    ]);
+    const patched = await answerTo(firm, 'PATCH', /\/hall\/scenes\/\d+$/, () => firm.click('button:has-text("把当前视角设为起始视角")'));
     expect(patched.status()).toBe(200);
     const start = (await patched.json()) as { initialYaw: number };
     expect(Math.abs(start.initialYaw)).toBeGreaterThan(5);
@@ -171,10 +171,7 @@ describe('enterprise portal', () => {
     await panel.waitFor();
     await firm.fill('#hs-label', '仓储容量 2 万吨');
     await firm.fill('#hs-target', '恒温恒湿，自动化立体货架。');
-    const [saved] = await Promise.all([
-      firm.waitForResponse((r) => r.url().includes('/hotspots') && r.request().method() === 'POST'),
-      panel.locator('button[type=submit]').click(),
-    ]);
+    const saved = await answerTo(firm, 'POST', /\/hall\/scenes\/\d+\/hotspots$/, () => panel.locator('button[type=submit]').click());
     expect(saved.status()).toBe(201);
     await visitor.locator('.stage [data-hotspot-id]', { hasText: '仓储容量 2 万吨' }).waitFor({ timeout: LIVE_TIMEOUT });
     expect(navigations).toEqual([]);
@@ -182,10 +179,7 @@ describe('enterprise portal', () => {
     await firm.locator('.hotspot-items button[aria-pressed=true]', { hasText: '仓储容量 2 万吨' }).waitFor();
     await panel.locator('button', { hasText: '移动位置' }).click();
     expect(await firm.locator('.stage-hint').textContent()).toBe('在全景中点击热点的新位置。');
-    const [moved] = await Promise.all([
-      firm.waitForResponse((r) => /\/hall\/hotspots\/\d+$/.test(r.url()) && r.request().method() === 'PATCH'),
-      firm.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.55),
-    ]);
+    const moved = await answerTo(firm, 'PATCH', /\/hall\/hotspots\/\d+$/, () => firm.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.55));
     expect(moved.status()).toBe(200);
     const clickedTo = moved.request().postDataJSON() as { yaw: number; pitch: number };
     await firm.locator('[data-testid=editor-status]', { hasText: '移动热点' }).waitFor();
@@ -195,10 +189,7 @@ describe('enterprise portal', () => {
     await firm.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.55);
     await firm.mouse.down();
     for (let i = 1; i <= 5; i++) await firm.mouse.move(box.x + box.width * (0.4 + 0.02 * i), box.y + box.height * (0.55 - 0.01 * i));
-    const [dragged] = await Promise.all([
-      firm.waitForResponse((r) => /\/hall\/hotspots\/\d+$/.test(r.url()) && r.request().method() === 'PATCH'),
-      firm.mouse.up(),
-    ]);
+    const dragged = await answerTo(firm, 'PATCH', /\/hall\/hotspots\/\d+$/, () => firm.mouse.up());
     expect(dragged.status()).toBe(200);
     const droppedAt = dragged.request().postDataJSON() as { yaw: number; pitch: number };
     // It was dropped at the middle of the stage, where the view's centre is (the view itself did not turn).
@@ -242,10 +233,7 @@ describe('enterprise portal', () => {
     const panel = firm.locator('[data-testid=hotspot-form]');
     await firm.fill('#hs-label', '键盘放置的热点');
     await firm.fill('#hs-target', '不用鼠标也能放置。');
-    const [saved] = await Promise.all([
-      firm.waitForResponse((r) => r.url().includes('/hotspots') && r.request().method() === 'POST'),
-      panel.locator('button[type=submit]').click(),
-    ]);
+    const saved = await answerTo(firm, 'POST', /\/hall\/scenes\/\d+\/hotspots$/, () => panel.locator('button[type=submit]').click());
     expect(saved.status()).toBe(201);
     const placed = saved.request().postDataJSON() as { yaw: number; pitch: number };
     expect(near(placed, centre)).toBe(true);
@@ -254,10 +242,7 @@ describe('enterprise portal', () => {
     await firm.locator('.hotspot-items button', { hasText: '键盘放置的热点' }).click();
     await stage.focus();
     for (let i = 0; i < 4; i++) await firm.keyboard.press('ArrowLeft');
-    const [moved] = await Promise.all([
-      firm.waitForResponse((r) => /\/hall\/hotspots\/\d+$/.test(r.url()) && r.request().method() === 'PATCH'),
-      panel.getByRole('button', { name: '移到画面中心', exact: true }).click(),
-    ]);
+    const moved = await answerTo(firm, 'PATCH', /\/hall\/hotspots\/\d+$/, () => panel.getByRole('button', { name: '移到画面中心', exact: true }).click());
     expect(moved.status()).toBe(200);
     const movedTo = moved.request().postDataJSON() as { yaw: number; pitch: number };
     expect(near(movedTo, placed)).toBe(false);
@@ -277,10 +262,7 @@ describe('enterprise portal', () => {
     await expect.poll(() => stage.getAttribute('aria-label')).not.toBe(here);
     await stage.focus();
     for (let i = 0; i < 6; i++) await firm.keyboard.press('ArrowLeft');
-    const [patched] = await Promise.all([
-      firm.waitForResponse((r) => /\/hall\/hotspots\/\d+$/.test(r.url()) && r.request().method() === 'PATCH'),
-      firm.getByRole('button', { name: '使用此视角', exact: true }).click(),
-    ]);
+    const patched = await answerTo(firm, 'PATCH', /\/hall\/hotspots\/\d+$/, () => firm.getByRole('button', { name: '使用此视角', exact: true }).click());
     expect(patched.status()).toBe(200);
     const chosen = patched.request().postDataJSON() as { targetYaw: number; targetPitch: number; targetFov: number };
     const { id } = (await patched.json()) as { id: number };
