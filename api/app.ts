@@ -3,12 +3,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import { csrfProtection, sessionMiddleware } from './auth/middleware.ts';
 import type { AppContext, AppEnv } from './context.ts';
 import { notFound, onError } from './lib/on-error.ts';
-import { authRoutes } from './routes/auth.ts';
-import { eventRoutes } from './routes/events.ts';
-import { hallRoutes } from './routes/halls.ts';
-import { healthRoutes } from './routes/health.ts';
-import { panoramaUploadRoutes } from './routes/panorama-uploads.ts';
-import { portalRoutes } from './routes/portal.ts';
+import { authRoutes } from './auth/routes.ts';
+import { eventRoutes } from './public/routes/events.ts';
+import { hallRoutes } from './public/routes/halls.ts';
+import { healthRoutes } from './public/routes/health.ts';
+import { panoramaUploadRoutes } from './portal/routes/panorama-uploads.ts';
+import { portalRoutes } from './portal/routes/portal.ts';
 
 /** The API app, mounted at /api by the site's fetch entry; tests call `createApi(ctx).request()` directly. */
 export function createApi(ctx: AppContext) {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
-import { publicCache } from './db/queries/public-cache.ts';
+import { publicCache } from './public/queries/public-cache.ts';
 import { migrateDb, openDb } from './db/client.ts';
 import { LiveHub } from './live/hub.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';

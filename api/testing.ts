@@ -6,7 +6,7 @@ import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { migrateDb, openDb, type DbLike } from './db/client.ts';
 import { LiveHub } from './live/hub.ts';
-import { publicCache } from './db/queries/public-cache.ts';
+import { publicCache } from './public/queries/public-cache.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 import { enterprises, halls, users, type NewEnterprise, type Role } from './db/schema/index.ts';
 import { hashPassword } from './auth/passwords.ts';

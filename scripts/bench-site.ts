@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path';
 import { openDb, type Db } from '../api/db/client.ts';
-import { searchDirectory } from '../api/db/queries/directory.ts';
+import { searchDirectory } from '../api/public/queries/directory.ts';
 import { seedBulk } from './bench-site/bulk.ts';
 import { lighthouse, type LighthouseScores } from './bench-site/lighthouse.ts';
 import { load, type LoadResult } from './bench-site/load.ts';

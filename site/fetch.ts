@@ -2,7 +2,7 @@ import { astro } from 'astro/hono';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { createApi } from '../api/app.ts';
-import { mediaRoutes } from '../api/routes/media.ts';
+import { mediaRoutes } from '../api/media/routes.ts';
 import { runtime } from '../api/runtime.ts';
 
 // The request pipeline of the one server: the JSON API, immutable media, then Astro's pages.

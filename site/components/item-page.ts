@@ -1,7 +1,7 @@
 import type { AstroGlobal } from 'astro';
-import { getJob, getProduct, getProject } from '../../api/db/queries/boards.ts';
+import { getJob, getProduct, getProject } from '../../api/public/queries/boards.ts';
 import type { Message } from '../../api/lib/errors.ts';
-import { issueFormToken, submitLead, type LeadField, type PublicLeadKind } from '../../api/routes/lead-form.ts';
+import { issueFormToken, submitLead, type LeadField, type PublicLeadKind } from '../../api/public/routes/lead-form.ts';
 import { runtime } from '../../api/runtime.ts';
 import { langOf, localePath } from '../i18n/index.ts';
 

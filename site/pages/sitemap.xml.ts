@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { publicContentPaths } from '../../api/db/queries/sitemap.ts';
+import { publicContentPaths } from '../../api/public/queries/sitemap.ts';
 import { runtime } from '../../api/runtime.ts';
 
 const STATIC_PATHS = ['/', '/halls', '/products', '/jobs', '/projects', '/policies', '/privacy'];
