@@ -6,3 +6,4 @@ export * from './users.ts';
 export * from './auth.ts';
 export * from './analytics.ts';
 export * from './panorama-jobs.ts';
+export * from './register.ts';
