@@ -114,4 +114,5 @@ ALTER TABLE `tier_recognitions` ADD `status_reason` text;--> statement-breakpoin
 ALTER TABLE `tier_recognitions` ADD `import_batch_id` integer;--> statement-breakpoint
 ALTER TABLE `tier_recognitions` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 CREATE INDEX `tier_recognitions_review_idx` ON `tier_recognitions` (`review_due`);--> statement-breakpoint
+ALTER TABLE `invitations` ADD `county` text;--> statement-breakpoint
 UPDATE `tier_recognitions` SET `valid_from` = `year` || '-01-01', `valid_to` = CASE WHEN `valid_until_year` IS NULL THEN NULL ELSE `valid_until_year` || '-12-31' END, `review_due` = CASE WHEN `valid_until_year` IS NULL THEN NULL ELSE `valid_until_year` || '-12-31' END;

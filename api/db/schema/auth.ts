@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { COUNTIES } from '../../domain/program.ts';
 import { enterprises } from './enterprises.ts';
 import { timestamps } from './columns.ts';
 import { ROLES, users } from './users.ts';
@@ -29,6 +30,8 @@ export const invitations = sqliteTable(
     tokenHash: text().notNull().unique(),
     role: text({ enum: ROLES }).notNull(),
     enterpriseId: integer().references(() => enterprises.id, { onDelete: 'cascade' }),
+    /** The reporting area of a county officer's invitation. */
+    county: text({ enum: COUNTIES }),
     email: text(),
     expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
     acceptedAt: integer({ mode: 'timestamp_ms' }),
