@@ -9,6 +9,7 @@ import { hallRoutes } from './public/routes/halls.ts';
 import { healthRoutes } from './public/routes/health.ts';
 import { panoramaUploadRoutes } from './portal/routes/panorama-uploads.ts';
 import { portalRoutes } from './portal/routes/portal.ts';
+import { adminRoutes } from './admin/routes.ts';
 
 /** The API app, mounted at /api by the site's fetch entry; tests call `createApi(ctx).request()` directly. */
 export function createApi(ctx: AppContext) {
@@ -22,6 +23,7 @@ export function createApi(ctx: AppContext) {
     .route('/auth', authRoutes(ctx))
     .route('/', panoramaUploadRoutes(ctx))
     .route('/portal', portalRoutes(ctx))
+    .route('/admin', adminRoutes(ctx))
     .all('*', notFound)
     .onError(onError);
 }

@@ -18,9 +18,9 @@ export function creditCodeCheckChar(first17: string): string | null {
   return ALPHABET[check]!;
 }
 
-/** Upper-cases and strips spaces, as people type codes with both. */
+/** Folds full-width characters (ＡＢ１２ → AB12), strips spaces and dashes and upper-cases, as people type codes. */
 export function normalizeCreditCode(input: string): string {
-  return input.replace(/[\s\u3000-]/g, '').toUpperCase();
+  return input.normalize('NFKC').replace(/[\s\u3000-]/g, '').toUpperCase();
 }
 
 /** True when the (normalized) code has 18 valid characters and a correct check character. */
