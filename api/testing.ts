@@ -11,6 +11,7 @@ import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 import { enterprises, halls, users, type NewEnterprise, type Role } from './db/schema/index.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { withCheckChar } from './domain/credit-code.ts';
+import type { County } from './domain/program.ts';
 
 export interface TestContext extends AppContext {
   cleanup(): Promise<void>;
@@ -71,7 +72,7 @@ export async function makeHall(db: DbLike, status: 'draft' | 'published' = 'publ
 /** A user with a password (default role: enterprise user of the given firm). */
 export async function makeUser(
   db: DbLike,
-  input: { enterpriseId?: number | null; role?: Role; password?: string; email?: string; demo?: boolean } = {},
+  input: { enterpriseId?: number | null; role?: Role; county?: County | null; password?: string; email?: string; demo?: boolean } = {},
 ) {
   serial += 1;
   const [user] = await db
@@ -81,6 +82,7 @@ export async function makeUser(
       displayName: `用户${serial}`,
       role: input.role ?? 'enterprise',
       enterpriseId: input.enterpriseId ?? null,
+      county: input.county ?? null,
       passwordHash: await hashPassword(input.password ?? 'correct horse battery'),
       demo: input.demo ?? false,
     })

@@ -1,15 +1,24 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../context.ts';
+import { enterpriseRoutes, titleRoutes } from './register/routes/enterprises.ts';
+import { trashRoutes, viewRoutes } from './register/routes/views.ts';
 import { requireStaff } from './scope.ts';
+import { staffRoutes } from './staff/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
  * users); what each role may see is decided in the queries (`firmScope`), not here.
  */
-export function adminRoutes(_ctx: AppContext) {
-  return new Hono<AppEnv>().use('*', async (c, next) => {
-    requireStaff(c);
-    c.header('Cache-Control', 'private, no-store');
-    await next();
-  });
+export function adminRoutes(ctx: AppContext) {
+  return new Hono<AppEnv>()
+    .use('*', async (c, next) => {
+      requireStaff(c);
+      c.header('Cache-Control', 'private, no-store');
+      await next();
+    })
+    .route('/enterprises', enterpriseRoutes(ctx))
+    .route('/titles', titleRoutes(ctx))
+    .route('/views', viewRoutes(ctx))
+    .route('/trash', trashRoutes(ctx))
+    .route('/staff', staffRoutes(ctx));
 }

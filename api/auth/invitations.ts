@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbLike } from '../db/client.ts';
+import type { County } from '../domain/program.ts';
 import { enterprises, invitations, users, type Role } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
 import { randomToken, sha256 } from '../lib/tokens.ts';
@@ -11,7 +12,7 @@ export const INVITATION_TTL_DAYS = 7;
 /** Issues an invitation; the token is returned once (for the link) and only its hash is kept. */
 export async function createInvitation(
   db: DbLike,
-  input: { role: Role; enterpriseId: number | null; email?: string; createdByUserId?: number; ttlDays?: number },
+  input: { role: Role; enterpriseId: number | null; county?: County | null; email?: string; createdByUserId?: number; ttlDays?: number },
   now = new Date(),
 ) {
   const token = randomToken();
@@ -21,6 +22,7 @@ export async function createInvitation(
       tokenHash: sha256(token),
       role: input.role,
       enterpriseId: input.enterpriseId,
+      county: input.county ?? null,
       email: input.email ? normalizeEmail(input.email) : null,
       createdByUserId: input.createdByUserId,
       expiresAt: new Date(now.getTime() + (input.ttlDays ?? INVITATION_TTL_DAYS) * 86_400_000),
@@ -65,7 +67,7 @@ export async function acceptInvitation(
   if (existing) throw new AppError(409, 'email_taken', { zh: '该邮箱已注册，请直接登录', en: 'This e-mail already has an account; sign in instead' });
   const [user] = await db
     .insert(users)
-    .values({ email, displayName: input.displayName, role: invitation.role, enterpriseId: invitation.enterpriseId, passwordHash: await hashPassword(input.password) })
+    .values({ email, displayName: input.displayName, role: invitation.role, enterpriseId: invitation.enterpriseId, county: invitation.county, passwordHash: await hashPassword(input.password) })
     .returning();
   // Single use: the guarded update fails to match if a concurrent accept got there first.
   const used = await db

@@ -1,4 +1,4 @@
-import writeXlsxFile from 'write-excel-file/node';
+import { tableCsv, tableXlsx } from '../lib/table-export.ts';
 
 export const LEAD_EXPORT_COLUMNS = ['编号 ID', '时间 Time', '类型 Kind', '状态 Status', '事项 Subject', '联系人 Name', '电话 Phone', '邮箱 E-mail', '单位 Organisation', '留言 Message', '负责人 Assignee'];
 
@@ -36,24 +36,12 @@ export function leadRows(leads: ExportableLead[]): string[][] {
   ]);
 }
 
-/**
- * A cell a spreadsheet will not run: text a visitor typed that starts like a formula (= + - @, tab, CR)
- * gets a leading apostrophe (OWASP CSV injection).
- */
-function inert(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** CSV with a UTF-8 byte-order mark so spreadsheet programs read the Chinese correctly. */
 export function leadsCsv(leads: ExportableLead[]): string {
-  const quote = (v: string) => `"${inert(v).replace(/"/g, '""')}"`;
-  return '\uFEFF' + [LEAD_EXPORT_COLUMNS, ...leadRows(leads)].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+  return tableCsv(LEAD_EXPORT_COLUMNS, leadRows(leads));
 }
 
 /** The same table as an .xlsx workbook (every cell text, so nothing a visitor typed becomes a formula). */
 export async function leadsXlsx(leads: ExportableLead[]): Promise<Buffer> {
-  const data = [LEAD_EXPORT_COLUMNS, ...leadRows(leads)].map((row, i) =>
-    row.map((value) => ({ value, type: String, ...(i === 0 ? { fontWeight: 'bold' as const } : {}) })),
-  );
-  return writeXlsxFile(data).toBuffer();
+  return tableXlsx(LEAD_EXPORT_COLUMNS, leadRows(leads));
 }

@@ -129,12 +129,19 @@ function orderBy(query: RegisterQuery, hits: SQL | undefined): SQL {
  * A page of the register within the actor's scope: `{ items, total }`, 50 rows a page unless `pageSize` says
  * otherwise (at most 200). `today` is an ISO date; it decides which titles are current and which year is "last".
  */
-export async function listEnterprises(db: DbLike, actor: Actor, query: RegisterQuery, today: string): Promise<{ items: RegisterRow[]; total: number }> {
+export async function listEnterprises(
+  db: DbLike,
+  actor: Actor,
+  query: RegisterQuery,
+  today: string,
+  options: { onlyIds?: number[]; maxPageSize?: number } = {},
+): Promise<{ items: RegisterRow[]; total: number }> {
   const built = await registerWhere(db, actor, query, today);
   if (!built) return { items: [], total: 0 };
-  const { where, hits } = built;
+  const { hits } = built;
+  const where = options.onlyIds ? and(built.where, inArray(enterprises.id, options.onlyIds.length ? options.onlyIds : [0]))! : built.where;
   const year = query.year ?? defaultFiscalYear(today);
-  const pageSize = query.pageSize ?? 50;
+  const pageSize = Math.min(query.pageSize ?? 50, options.maxPageSize ?? 200);
   const offset = ((query.page ?? 1) - 1) * pageSize;
   const withHits = hits ? sql`WITH hits AS MATERIALIZED (${hits}) ` : sql``;
   const rows = await db.all<{
