@@ -14,6 +14,8 @@ export interface Config {
   demo: boolean;
   /** Width of the generated demo panoramas (smaller in tests, where seeding must be quick). */
   demoPanoramaWidth: number;
+  /** How many fictional firms the demo register holds besides the demo halls' firms. */
+  demoRegisterFirms: number;
   production: boolean;
   /** Largest accepted 360° photo upload, in bytes. */
   panoramaUploadMaxBytes: number;
@@ -42,6 +44,7 @@ const envSchema = z.object({
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   DEMO: boolFlag.default(true),
   DEMO_PANORAMA_WIDTH: z.coerce.number().int().min(512).max(8192).default(4096),
+  DEMO_REGISTER_FIRMS: z.coerce.number().int().min(0).max(20000).default(1000),
   NODE_ENV: z.string().optional(),
   PANORAMA_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(150),
   PUBLIC_URL: z
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     demo: e.DEMO,
     demoPanoramaWidth: e.DEMO_PANORAMA_WIDTH,
+    demoRegisterFirms: e.DEMO_REGISTER_FIRMS,
     production: e.NODE_ENV === 'production',
     panoramaUploadMaxBytes: Math.round(e.PANORAMA_UPLOAD_MAX_MB * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),

@@ -20,7 +20,7 @@ export interface TestContext extends AppContext {
 /** A migrated database file in a fresh temp data dir; call cleanup() after the test. */
 export async function createTestContext(): Promise<TestContext> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qianqi-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0' });
+  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', DEMO_REGISTER_FIRMS: '0' });
   const db = await openDb(config.databaseUrl);
   await migrateDb(db);
   const mediaDir = join(dataDir, 'media');

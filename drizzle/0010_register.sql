@@ -116,3 +116,8 @@ ALTER TABLE `tier_recognitions` ADD `version` integer DEFAULT 1 NOT NULL;--> sta
 CREATE INDEX `tier_recognitions_review_idx` ON `tier_recognitions` (`review_due`);--> statement-breakpoint
 ALTER TABLE `invitations` ADD `county` text;--> statement-breakpoint
 UPDATE `tier_recognitions` SET `valid_from` = `year` || '-01-01', `valid_to` = CASE WHEN `valid_until_year` IS NULL THEN NULL ELSE `valid_until_year` || '-12-31' END, `review_due` = CASE WHEN `valid_until_year` IS NULL THEN NULL ELSE `valid_until_year` || '-12-31' END;
+--> statement-breakpoint
+INSERT INTO `saved_views` (`user_id`, `shared`, `name`, `name_en`, `query`, `created_at`, `updated_at`) VALUES
+  (NULL, 1, '复核 90 天内到期', 'Re-review due within 90 days', 'title=review_due', 0, 0),
+  (NULL, 1, '上年度数据未填全', 'Last year''s data incomplete', 'data=incomplete', 0, 0),
+  (NULL, 1, '有效称号企业', 'Firms with a current title', 'title=current', 0, 0);

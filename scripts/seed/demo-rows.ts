@@ -1,9 +1,9 @@
 import { withCheckChar } from '../../api/domain/credit-code.ts';
-import type { County } from '../../api/domain/program.ts';
+import type { County, RuleVersion, Tier, TierLevel } from '../../api/domain/program.ts';
 import type { DemoFirm } from '../../content/demo/types.ts';
 
 // Administrative division codes (GB/T 2260) inside credit codes; the zones use the city's code.
-const DIVISION: Record<County, string> = {
+export const DIVISION: Record<County, string> = {
   dongchangfu: '371502',
   chiping: '371503',
   linqing: '371581',
@@ -50,3 +50,19 @@ export const HOTSPOT_PLACES = {
   project: { yaw: -150, pitch: -4 },
   info: { yaw: 180, pitch: 14 },
 } as const;
+
+/** Title-ledger fields of a demo hall firm's title: designated mid-December, valid three years, the issuing body by level. */
+export function demoLedgerFields(t: { tier: Tier; level: TierLevel; year: number }) {
+  const body = t.level === 'national' ? '工业和信息化部' : t.level === 'provincial' ? '山东省工业和信息化厅' : '聊城市工业和信息化局';
+  const rule: RuleVersion = t.tier === 'gazelle' ? 'sd-gazelle-2020' : t.tier === 'srdi' || t.tier === 'little_giant' || t.tier === 'innovative' ? 'miit-2022' : 'other';
+  return {
+    batch: `${t.year} 年度`,
+    ruleVersion: rule,
+    issuingBody: body,
+    documentNo: `演示文号 ${t.year}-01`,
+    validFrom: `${t.year}-12-15`,
+    validTo: `${t.year + 3}-12-14`,
+    validUntilYear: t.year + 3,
+    reviewDue: `${t.year + 3}-12-14`,
+  };
+}

@@ -14,7 +14,7 @@ import {
   users,
 } from '../../api/db/schema/index.ts';
 import type { DemoFirm } from '../../content/demo/types.ts';
-import { demoAccountEmail, demoCreditCode, demoValidUntil, HOTSPOT_PLACES } from './demo-rows.ts';
+import { demoAccountEmail, demoCreditCode, demoLedgerFields, demoValidUntil, HOTSPOT_PLACES } from './demo-rows.ts';
 
 /** Cohort years of the demo: firms alternate between the last two selections. */
 async function cohortIdFor(db: DbLike, year: number): Promise<number> {
@@ -66,7 +66,7 @@ export async function insertDemoFirm(
   });
 
   if (firm.tiers.length > 0) {
-    await db.insert(tierRecognitions).values(firm.tiers.map((t) => ({ enterpriseId, ...t, verified: true })));
+    await db.insert(tierRecognitions).values(firm.tiers.map((t) => ({ enterpriseId, ...t, ...demoLedgerFields(t), verified: true })));
   }
   const year = today.getUTCFullYear() - (n % 2);
   await db.insert(cohortSelections).values({ cohortId: await cohortIdFor(db, year), enterpriseId });

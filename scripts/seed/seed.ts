@@ -12,6 +12,8 @@ import { renderShowroom, type IndustryKey } from '../demo-panorama/index.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import { DEMO_PASSWORD } from './demo-rows.ts';
 import { insertDemoFirm } from './insert.ts';
+import { insertDemoRegister } from './register-insert.ts';
+import { todayInChina } from '../../api/lib/dates.ts';
 
 const GENERATOR_INDUSTRY: Record<DemoFirm['industry'], IndustryKey> = {
   bearings: 'bearings',
@@ -68,6 +70,9 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
   await ctx.db.transaction(async (tx) => {
     for (const [n, firm] of firms.entries()) await insertDemoFirm(tx, firm, n, panoramaIds, new Date(), passwordHash);
   });
+  const registerStarted = Date.now();
+  const added = await ctx.db.transaction((tx) => insertDemoRegister(tx, ctx.config.demoRegisterFirms, todayInChina(), passwordHash));
+  console.log(`演示企业库 Demo register: ${added} fictional firms in ${((Date.now() - registerStarted) / 1000).toFixed(1)} s`);
   console.log(`演示数据已生成 Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
 import { firmHitsSql, searchTerms } from '../../db/queries/search.ts';
+import { currentTitleSql } from '../../db/queries/titles.ts';
 import { cohorts, cohortSelections, enterpriseYears, enterprises, halls, tierRecognitions, type User } from '../../db/schema/index.ts';
 import type { County, Industry, SizeClass, Tier, TierLevel, TitleStatus } from '../../domain/program.ts';
 import { firmScope, liveFirms } from '../scope.ts';
@@ -26,11 +27,6 @@ export interface RegisterRow {
   tags: string[];
   updatedAt: string;
   titles: { tier: Tier; level: TierLevel; year: number; status: TitleStatus; validTo: string | null; reviewDue: string | null }[];
-}
-
-/** SQL true when a title row is currently valid on `today` (designated and not past its validity). */
-export function currentTitleSql(today: string): SQL {
-  return sql`(${tierRecognitions.status} = 'designated' AND (${tierRecognitions.validTo} IS NULL OR ${tierRecognitions.validTo} >= ${today}))`;
 }
 
 /** A title's status as people should read it today: a designated title past its validity has expired. */

@@ -3,6 +3,7 @@ import type { County, Industry } from '../../domain/program.ts';
 import type { Db } from '../../db/client.ts';
 import { enterprises, halls, investmentProjects, jobs, products } from '../../db/schema/index.ts';
 import { matchingIds } from '../../db/queries/search.ts';
+import { visibleHall } from './visibility.ts';
 
 /** The firm behind a listing, as boards and item pages show it. */
 const firm = {
@@ -41,7 +42,7 @@ function firmWhere(f: BoardFilter, searching = false): SQL | undefined {
   return and(
     // With a search, the listing ids are the selective part: unary + keeps SQLite from starting at the halls
     // status index and probing every id for every hall.
-    searching ? sql`+${halls.status} = 'published'` : eq(halls.status, 'published'),
+    searching ? sql`(+${halls.status} = 'published' AND ${visibleHall})` : visibleHall,
     f.county ? eq(enterprises.county, f.county) : undefined,
     f.industry ? eq(enterprises.industry, f.industry) : undefined,
   );
@@ -150,7 +151,7 @@ export async function getProduct(db: Db, id: number) {
     .from(products)
     .innerJoin(enterprises, eq(enterprises.id, products.enterpriseId))
     .innerJoin(halls, eq(halls.enterpriseId, enterprises.id))
-    .where(and(eq(products.id, id), eq(products.status, 'published'), eq(halls.status, 'published')));
+    .where(and(eq(products.id, id), eq(products.status, 'published'), visibleHall));
   return row ?? null;
 }
 
@@ -161,7 +162,7 @@ export async function getJob(db: Db, id: number, now = new Date()) {
     .from(jobs)
     .innerJoin(enterprises, eq(enterprises.id, jobs.enterpriseId))
     .innerJoin(halls, eq(halls.enterpriseId, enterprises.id))
-    .where(and(eq(jobs.id, id), eq(jobs.status, 'published'), gte(jobs.validUntil, isoDay(now)), eq(halls.status, 'published')));
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'published'), gte(jobs.validUntil, isoDay(now)), visibleHall));
   return row ?? null;
 }
 
@@ -172,13 +173,13 @@ export async function getProject(db: Db, id: number) {
     .from(investmentProjects)
     .innerJoin(enterprises, eq(enterprises.id, investmentProjects.enterpriseId))
     .innerJoin(halls, eq(halls.enterpriseId, enterprises.id))
-    .where(and(eq(investmentProjects.id, id), eq(investmentProjects.status, 'published'), eq(halls.status, 'published')));
+    .where(and(eq(investmentProjects.id, id), eq(investmentProjects.status, 'published'), visibleHall));
   return row ?? null;
 }
 
 /** Published halls per county and per industry, for the home page's entry points. */
 export async function hallsByPlaceAndIndustry(db: Db) {
-  const published = eq(halls.status, 'published');
+  const published = visibleHall;
   const [byCounty, byIndustry] = await Promise.all([
     db.select({ county: enterprises.county, n: count() }).from(halls).innerJoin(enterprises, eq(enterprises.id, halls.enterpriseId)).where(published).groupBy(enterprises.county),
     db.select({ industry: enterprises.industry, n: count() }).from(halls).innerJoin(enterprises, eq(enterprises.id, halls.enterpriseId)).where(published).groupBy(enterprises.industry),

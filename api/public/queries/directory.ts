@@ -16,6 +16,9 @@ import {
 } from '../../db/schema/index.ts';
 import type { HallCard } from './halls.ts';
 import { firmHitsSql, searchClause, searchTerms } from '../../db/queries/search.ts';
+import { visibleHall } from './visibility.ts';
+import { publicTitleSql } from '../../db/queries/titles.ts';
+import { todayInChina } from '../../lib/dates.ts';
 
 export interface DirectoryFilter {
   county?: County | undefined;
@@ -46,7 +49,7 @@ export async function searchDirectory(
   const hitsSql = await firmHitsSql(db, searchTerms(filter.q));
   if (hitsSql === null) return { total: 0, items: [] };
   const where = and(
-    eq(halls.status, 'published'),
+    visibleHall,
     filter.county ? eq(enterprises.county, filter.county) : undefined,
     filter.industry ? eq(enterprises.industry, filter.industry) : undefined,
     filter.cohortYear
@@ -55,7 +58,7 @@ export async function searchDirectory(
       : undefined,
     filter.tier
       ? sql`EXISTS (SELECT 1 FROM ${tierRecognitions} WHERE ${tierRecognitions.enterpriseId} = ${enterprises.id}
-          AND ${tierRecognitions.tier} = ${filter.tier} AND ${tierRecognitions.verified} = 1)`
+          AND ${tierRecognitions.tier} = ${filter.tier} AND ${publicTitleSql(todayInChina())})`
       : undefined,
   );
   // One statement: matches (when searching), filters, order, page, and the total through a window function,
@@ -105,11 +108,11 @@ export async function hallCardsOf(db: Db, enterpriseIds: number[], today = new D
       .innerJoin(enterprises, eq(enterprises.id, halls.enterpriseId))
       .leftJoin(cover, eq(cover.hallId, halls.id))
       .leftJoin(panoramas, eq(panoramas.id, cover.panoramaId))
-      .where(and(eq(halls.status, 'published'), inArray(enterprises.id, enterpriseIds))),
+      .where(and(visibleHall, inArray(enterprises.id, enterpriseIds))),
     db
       .select({ id: tierRecognitions.enterpriseId, tier: tierRecognitions.tier, level: tierRecognitions.level, year: tierRecognitions.year })
       .from(tierRecognitions)
-      .where(and(inArray(tierRecognitions.enterpriseId, enterpriseIds), eq(tierRecognitions.verified, true)))
+      .where(and(inArray(tierRecognitions.enterpriseId, enterpriseIds), publicTitleSql(todayInChina())))
       .orderBy(sql`${tierRecognitions.year} desc`),
     countBy(db, products, and(inArray(products.enterpriseId, enterpriseIds), eq(products.status, 'published'))),
     countBy(db, jobs, and(inArray(jobs.enterpriseId, enterpriseIds), eq(jobs.status, 'published'), gte(jobs.validUntil, today))),

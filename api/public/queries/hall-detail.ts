@@ -3,6 +3,9 @@ import { panoramaManifestUrl, panoramaPosterUrl } from '../../media/urls.ts';
 import type { Db, DbLike } from '../../db/client.ts';
 import { photosOfProducts, type ProductPhotoView } from '../../db/queries/product-photos.ts';
 import { cachedPublic } from './public-cache.ts';
+import { visibleHall } from './visibility.ts';
+import { publicTitleSql } from '../../db/queries/titles.ts';
+import { todayInChina } from '../../lib/dates.ts';
 import {
   enterprises,
   halls,
@@ -54,7 +57,7 @@ export async function getPublishedHall(db: Db, slug: string, today = new Date().
     .select({ enterprise: enterprises, hall: halls })
     .from(halls)
     .innerJoin(enterprises, eq(enterprises.id, halls.enterpriseId))
-    .where(and(eq(enterprises.slug, slug), eq(halls.status, 'published')));
+    .where(and(eq(enterprises.slug, slug), visibleHall));
   if (!head) return null;
   const enterpriseId = head.enterprise.id;
 
@@ -62,7 +65,7 @@ export async function getPublishedHall(db: Db, slug: string, today = new Date().
     db
       .select({ tier: tierRecognitions.tier, level: tierRecognitions.level, year: tierRecognitions.year })
       .from(tierRecognitions)
-      .where(and(eq(tierRecognitions.enterpriseId, enterpriseId), eq(tierRecognitions.verified, true))),
+      .where(and(eq(tierRecognitions.enterpriseId, enterpriseId), publicTitleSql(todayInChina()))),
     hallScenes(db, head.hall.id),
     db.select().from(products).where(and(eq(products.enterpriseId, enterpriseId), eq(products.status, 'published'))).orderBy(asc(products.id)),
     db

@@ -3,6 +3,9 @@ import type { County, Industry } from '../../domain/program.ts';
 import { panoramaPosterUrl } from '../../media/urls.ts';
 import type { Db } from '../../db/client.ts';
 import { cohorts, cohortSelections, enterprises, halls, panoramas, scenes, tierRecognitions } from '../../db/schema/index.ts';
+import { visibleHall } from './visibility.ts';
+import { publicTitleSql } from '../../db/queries/titles.ts';
+import { todayInChina } from '../../lib/dates.ts';
 
 export interface HallFilter {
   county?: County | undefined;
@@ -29,7 +32,7 @@ export async function listPublishedHalls(
   page: { offset: number; limit: number },
 ): Promise<{ total: number; items: HallCard[] }> {
   const where = and(
-    eq(halls.status, 'published'),
+    visibleHall,
     filter.county ? eq(enterprises.county, filter.county) : undefined,
     filter.industry ? eq(enterprises.industry, filter.industry) : undefined,
     filter.cohortYear
@@ -114,7 +117,7 @@ async function verifiedTiersOf(db: Db, enterpriseIds: number[]) {
   const rows = await db
     .select({ enterpriseId: tierRecognitions.enterpriseId, tier: tierRecognitions.tier, level: tierRecognitions.level, year: tierRecognitions.year })
     .from(tierRecognitions)
-    .where(and(inArray(tierRecognitions.enterpriseId, enterpriseIds), eq(tierRecognitions.verified, true)))
+    .where(and(inArray(tierRecognitions.enterpriseId, enterpriseIds), publicTitleSql(todayInChina())))
     .orderBy(sql`${tierRecognitions.year} desc`);
   for (const r of rows) {
     const list = byFirm.get(r.enterpriseId) ?? [];

@@ -1,10 +1,11 @@
 import { and, eq, gte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { enterprises, halls, investmentProjects, jobs, products } from '../../db/schema/index.ts';
+import { visibleHall } from './visibility.ts';
 
 /** Every public path of hall content (without the /en prefix), with its last change, for sitemap.xml. */
 export async function publicContentPaths(db: Db, today = new Date().toISOString().slice(0, 10)) {
-  const published = eq(halls.status, 'published');
+  const published = visibleHall;
   const [hallRows, productRows, jobRows, projectRows] = await Promise.all([
     db.select({ slug: enterprises.slug, at: halls.updatedAt }).from(halls).innerJoin(enterprises, eq(enterprises.id, halls.enterpriseId)).where(published),
     db

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { enterprises, halls, hotspots, scenes, visitCounts, type VisitKind } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
+import { visibleHall } from '../queries/visibility.ts';
 
 /**
  * Cookieless visitor analytics. Browsers send `navigator.sendBeacon('/api/events', …)`; the server keeps counts per
@@ -125,7 +126,7 @@ export function eventRoutes(ctx: AppContext) {
       .select({ id: enterprises.id })
       .from(halls)
       .innerJoin(enterprises, eq(enterprises.id, halls.enterpriseId))
-      .where(and(eq(enterprises.slug, parsed.data.hall), eq(halls.status, 'published')));
+      .where(and(eq(enterprises.slug, parsed.data.hall), visibleHall));
     if (!hall) return c.body(null, 204);
     const sceneRows = await ctx.db
       .select({ scene: scenes.id, hotspot: hotspots.id })
