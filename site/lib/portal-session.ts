@@ -31,7 +31,7 @@ export async function currentAuth(Astro: AstroGlobal): Promise<{ ctx: AppContext
 
 /** Where sign-in sends people back to: a path of our own portal only, never another site. */
 export function safeNext(next: string | null, lang: Lang): string {
-  return next && /^\/(en\/)?portal(\/[\w\-/]*)?(\?[\w\-=&%.]*)?$/.test(next) ? next : localePath(lang, '/portal');
+  return next && /^\/(en\/)?(portal|admin)(\/[\w\-/]*)?(\?[\w\-=&%.]*)?$/.test(next) ? next : localePath(lang, '/portal');
 }
 
 /**
@@ -47,6 +47,8 @@ export async function portalSession(Astro: AstroGlobal): Promise<PortalSession |
     return Astro.redirect(`${localePath(lang, '/portal/login')}?next=${next}`, 303);
   }
   const enterpriseId = auth.user.enterpriseId;
+  // Staff accounts have no firm: their home is the bureau's workspace.
+  if (enterpriseId == null && auth.user.role !== 'enterprise') return Astro.redirect(localePath(lang, '/admin'), 303);
   if (enterpriseId == null) return new Response('This account does not belong to an enterprise.', { status: 403 });
   const [firm] = await ctx.db
     .select({ id: enterprises.id, name: enterprises.name, nameEn: enterprises.nameEn, slug: enterprises.slug })

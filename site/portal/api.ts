@@ -14,14 +14,17 @@ export class ApiError extends Error {
   readonly messageZh: string;
   readonly messageEn: string;
   readonly issues: FieldIssue[];
+  /** The error's `details` as the API sent them (e.g. both values of a 409 version conflict). */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, messageZh: string, messageEn: string, issues: FieldIssue[]) {
+  constructor(status: number, code: string, messageZh: string, messageEn: string, issues: FieldIssue[], details?: unknown) {
     super(messageZh);
     this.status = status;
     this.code = code;
     this.messageZh = messageZh;
     this.messageEn = messageEn;
     this.issues = issues;
+    this.details = details;
   }
 
   /** The message in the UI language. */
@@ -73,7 +76,7 @@ export async function api<T>(method: string, path: string, csrfToken: string, bo
     const prefix = location.pathname.startsWith('/en/') ? '/en' : '';
     location.assign(`${prefix}/portal/login?next=${encodeURIComponent(location.pathname + location.search)}`);
   }
-  throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.messageEn ?? `HTTP ${res.status}`, issues);
+  throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.messageEn ?? `HTTP ${res.status}`, issues, e?.details);
 }
 
 /** The enterprise-scoped part of the portal API. */

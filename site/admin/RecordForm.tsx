@@ -1,0 +1,211 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, pickLang, type UiLang } from '../portal/api.ts';
+import { Field } from '../portal/Field.tsx';
+import { adminStrings } from './strings.ts';
+
+/** One editable field of a record form. Values travel as JSON: numbers, booleans, strings or null. */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type: 'text' | 'textarea' | 'number' | 'select' | 'boolean' | 'date';
+  options?: { value: string; label: string }[];
+  /** Units or a hint shown under the field. */
+  hint?: string;
+  required?: boolean;
+}
+
+type Value = string | number | boolean | null;
+
+interface Conflict {
+  currentVersion: number;
+  current: Record<string, Value>;
+  yours: Record<string, Value>;
+}
+
+interface Props {
+  lang: UiLang;
+  csrfToken: string;
+  method: 'POST' | 'PATCH' | 'PUT';
+  /** API path under /api. */
+  path: string;
+  fields: FieldSpec[];
+  initial: Record<string, Value>;
+  /** The record's version when editing (sent back; a newer one on the server answers 409). */
+  version?: number | null;
+  submitLabel: string;
+  /** Extra JSON sent with every save (e.g. a fixed field). */
+  extra?: Record<string, Value>;
+}
+
+function toInput(value: Value): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function fromInput(spec: FieldSpec, raw: string): Value {
+  if (spec.type === 'boolean') return raw === '' ? null : raw === 'true';
+  if (raw.trim() === '') return null;
+  if (spec.type === 'number') return Number(raw.replace(/[,，\s]/g, ''));
+  return raw;
+}
+
+/**
+ * A form for one record that sends only what changed, with the version it started from. When someone else saved
+ * in between, the API answers 409 with both values; the form shows them field by field, the person chooses, and
+ * the next save is based on the current version — nobody's change is overwritten unseen.
+ */
+export function RecordForm({ lang, csrfToken, method, path, fields, initial, version, submitLabel, extra }: Props) {
+  const a = adminStrings(lang);
+  const d = a.dossier;
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, toInput(initial[f.name] ?? null)])));
+  const [base, setBase] = useState<Record<string, Value>>(initial);
+  const [currentVersion, setCurrentVersion] = useState(version ?? null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const changed = () => {
+    const out: Record<string, Value> = {};
+    for (const f of fields) {
+      const v = fromInput(f, values[f.name] ?? '');
+      if (method === 'POST' || JSON.stringify(v) !== JSON.stringify(base[f.name] ?? null)) out[f.name] = v;
+    }
+    return out;
+  };
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const body = { ...changed(), ...extra, ...(currentVersion ? { version: currentVersion } : {}) };
+    setBusy(true);
+    setErrors({});
+    setStatus('');
+    try {
+      const saved = await api<Record<string, Value> & { version?: number }>(method, path, csrfToken, body);
+      setConflict(null);
+      if (method === 'POST') {
+        location.reload();
+        return;
+      }
+      setBase(saved);
+      setCurrentVersion(saved.version ?? null);
+      setStatus(d.saved);
+      location.reload();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'version_conflict') {
+        const details = err.details as Conflict | undefined;
+        if (details) setConflict(details);
+        setStatus(err.text(lang));
+      } else if (err instanceof ApiError) {
+        setErrors(Object.fromEntries(Object.entries(err.fieldErrors(lang)).map(([k, v]) => [k, pickLang(v, lang)])));
+        setStatus(err.text(lang));
+      } else setStatus(String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function choose(name: string, which: 'theirs' | 'yours') {
+    if (!conflict) return;
+    const spec = fields.find((f) => f.name === name);
+    if (!spec) return;
+    const value = which === 'theirs' ? conflict.current[name] ?? null : conflict.yours[name] ?? null;
+    setValues((prev) => ({ ...prev, [name]: toInput(value) }));
+  }
+
+  function acceptConflict() {
+    if (!conflict) return;
+    // The next save is based on what is stored now; fields the person did not pick keep their stored value.
+    setBase({ ...base, ...conflict.current });
+    setCurrentVersion(conflict.currentVersion);
+    setConflict(null);
+  }
+
+  const label = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {conflict && (
+        <div className="conflict" role="alert">
+          <strong>{d.conflictTitle}</strong>
+          <p>{d.conflictIntro}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{d.figure}</th>
+                <th scope="col">{d.theirs}</th>
+                <th scope="col">{d.yours}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.keys(conflict.yours).map((name) => (
+                <tr key={name}>
+                  <th scope="row">{label(name)}</th>
+                  <td>
+                    <span data-theirs={name}>{toInput(conflict.current[name] ?? null) || a.common.none}</span>{' '}
+                    <button type="button" className="btn secondary small" onClick={() => choose(name, 'theirs')}>
+                      {d.keepTheirs}
+                    </button>
+                  </td>
+                  <td>
+                    <span data-yours={name}>{toInput(conflict.yours[name] ?? null) || a.common.none}</span>{' '}
+                    <button type="button" className="btn secondary small" onClick={() => choose(name, 'yours')}>
+                      {d.keepYours}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="form-actions">
+            <button type="button" className="btn small" onClick={acceptConflict}>
+              {d.save} ↻
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="form-grid">
+        {fields.map((f) => (
+          <Field key={f.name} id={`f-${path}-${f.name}`} label={f.label} hint={f.hint} error={errors[f.name]} className={f.type === 'textarea' ? 'span' : ''}>
+            {(aria) =>
+              f.type === 'select' || f.type === 'boolean' ? (
+                <select {...aria} name={f.name} value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} required={f.required}>
+                  <option value="">{a.common.none}</option>
+                  {(f.type === 'boolean'
+                    ? [
+                        { value: 'true', label: a.common.yes },
+                        { value: 'false', label: a.common.no },
+                      ]
+                    : (f.options ?? [])
+                  ).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : f.type === 'textarea' ? (
+                <textarea {...aria} name={f.name} value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+              ) : (
+                <input
+                  {...aria}
+                  name={f.name}
+                  type={f.type === 'date' ? 'date' : 'text'}
+                  inputMode={f.type === 'number' ? 'decimal' : undefined}
+                  value={values[f.name] ?? ''}
+                  required={f.required}
+                  onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+                />
+              )
+            }
+          </Field>
+        ))}
+      </div>
+      <div className="form-actions">
+        <button className="btn" type="submit" disabled={busy || Boolean(conflict)}>
+          {busy ? d.saving : submitLabel}
+        </button>
+        <p className="status-line" role="status">
+          {status}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import type { AstroGlobal } from 'astro';
+import { createApi } from '../../api/app.ts';
+import { STAFF_ROLES, type StaffRole } from '../../api/admin/scope.ts';
+import type { Auth } from '../../api/auth/sessions.ts';
+import type { AppContext } from '../../api/context.ts';
+import type { User } from '../../api/db/schema/index.ts';
+import { langOf, localePath, type Lang } from '../i18n/index.ts';
+import { currentAuth } from './portal-session.ts';
+
+/** What every page of the bureau's workspace knows: who (a staff member), in which language, and the CSRF token. */
+export interface AdminSession {
+  ctx: AppContext;
+  auth: Auth;
+  user: User & { role: StaffRole };
+  lang: Lang;
+  csrfToken: string;
+  demo: boolean;
+}
+
+/**
+ * The staff session of a page, or the response to send instead: a redirect to sign-in when signed out, 403 for a
+ * firm's account or a role the page does not admit. Workspace pages are private and never cached.
+ */
+export async function adminSession(Astro: AstroGlobal, roles: readonly StaffRole[] = STAFF_ROLES): Promise<AdminSession | Response> {
+  const lang = langOf(Astro.url.pathname);
+  Astro.response.headers.set('Cache-Control', 'private, no-store');
+  const { ctx, auth } = await currentAuth(Astro);
+  if (!auth) {
+    const next = encodeURIComponent(Astro.url.pathname + Astro.url.search);
+    return Astro.redirect(`${localePath(lang, '/portal/login')}?next=${next}`, 303);
+  }
+  const role = auth.user.role;
+  if (!(STAFF_ROLES as readonly string[]).includes(role) || !roles.includes(role as StaffRole)) {
+    return new Response(lang === 'en' ? 'This page is for bureau staff only.' : '该页面仅限主管部门工作人员使用。', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  return { ctx, auth, user: auth.user as User & { role: StaffRole }, lang, csrfToken: auth.session.csrfToken, demo: ctx.config.demo };
+}
+
+let api: ReturnType<typeof createApi> | undefined;
+
+/**
+ * A GET of the admin API in-process, as this page's user: pages render exactly the JSON the API serves, with the
+ * same scope. `path` is relative to /api/admin. Throws the API's status for the page to turn into 404.
+ */
+export async function adminGet<T>(Astro: AstroGlobal, session: AdminSession, path: string): Promise<{ status: number; body: T }> {
+  api ??= createApi(session.ctx);
+  const res = await api.request(`/admin${path}`, { headers: { cookie: Astro.request.headers.get('cookie') ?? '' } });
+  return { status: res.status, body: (await res.json()) as T };
+}
