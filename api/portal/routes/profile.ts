@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { diff, recordChange } from '../../admin/register/history.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.ts';
@@ -31,8 +32,21 @@ export function portalProfileRoutes(ctx: AppContext) {
     .patch('/', validate('json', profilePatch), async (c) => {
       const scope = portalScope(ctx, c);
       const patch = c.req.valid('json');
-      const [firm] = await ctx.db.update(enterprises).set(patch).where(eq(enterprises.id, scope.enterpriseId)).returning();
-      await scope.changed('profile.update', 'enterprise', scope.enterpriseId, 'profile', { fields: Object.keys(patch) });
+      // One record, two editors: the bureau's register and the firm. Every save bumps the version and leaves
+      // field-level history (before → after) in the same transaction.
+      const firm = await ctx.db.transaction(async (tx) => {
+        const [current] = await tx.select().from(enterprises).where(eq(enterprises.id, scope.enterpriseId));
+        const changes = diff(current!, patch);
+        if (Object.keys(changes).length === 0) return current!;
+        const [saved] = await tx
+          .update(enterprises)
+          .set({ ...patch, version: sql`${enterprises.version} + 1` })
+          .where(eq(enterprises.id, scope.enterpriseId))
+          .returning();
+        await recordChange(tx, { userId: scope.auth.user.id, source: 'firm', ip: c.get('clientIp') }, { enterpriseId: scope.enterpriseId, entity: 'enterprise', entityId: scope.enterpriseId, action: 'enterprise.update', changes });
+        return saved!;
+      });
+      ctx.live.publish(scope.enterpriseId, 'profile');
       return c.json(firm);
     })
     .get('/users', async (c) => {
