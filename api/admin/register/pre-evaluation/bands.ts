@@ -40,8 +40,22 @@ export function bandIndex(table: BandTable, value: number): number {
   return last;
 }
 
-/** The band's range as the tables print it: "≥ 5%", "3–5%", "< 1%"; "≤ 55%", "55–75%", "> 75%". */
+const LABELS = new WeakMap<BandTable, readonly Message[]>();
+
+/**
+ * The band's range as the tables print it: "≥ 5%", "3–5%", "< 1%"; "≤ 55%", "55–75%", "> 75%". Built once per table
+ * and shared (frozen) by every result, so a bulk run does not rebuild the same strings.
+ */
 export function bandLabel(table: BandTable, i: number): Message {
+  let labels = LABELS.get(table);
+  if (!labels) {
+    labels = Object.freeze(table.bands.map((_, j) => Object.freeze(buildLabel(table, j))));
+    LABELS.set(table, labels);
+  }
+  return labels[i]!;
+}
+
+function buildLabel(table: BandTable, i: number): Message {
   const { bands, unit } = table;
   const u = unit === '%' ? '%' : ` ${unit}`;
   const at = bands[i]!.at;

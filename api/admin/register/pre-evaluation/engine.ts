@@ -88,7 +88,7 @@ export function prerequisite(
   spec: { key: string; label: Message; unit: Unit; op: Comparison; limit: number; lever?: (ctx: Ctx, target: number, value: number) => Lever | null },
   value: number | null,
 ): PrerequisiteOutcome {
-  const required = `${spec.op === '>=' ? '≥' : spec.op === '<=' ? '≤' : '<'} ${withUnit(spec.limit, spec.unit, 'zh')}`;
+  const required = requiredText(spec.op, spec.limit, spec.unit);
   const row: PrerequisiteResult = { key: spec.key, label: spec.label, ok: null, actual: value === null ? null : round4(value), required };
   if (value === null) return { row };
   const ok = spec.op === '>=' ? value >= spec.limit - 1e-7 : spec.op === '<=' ? value <= spec.limit + 1e-7 : value < spec.limit - 1e-7;
@@ -104,6 +104,19 @@ export function prerequisite(
       : `${spec.label.en} ${withUnit(value, spec.unit, 'en')} — ${withUnit(spec.limit, spec.unit, 'en')} ${enVerb}`;
   const message = lever ? { zh: `${zh}：${lever.message.zh}`, en: `${en}: ${lever.message.en}` } : { zh, en };
   return { row, gap: withSize({ key: spec.key, message, points: 0 }, lever) };
+}
+
+const REQUIRED = new Map<string, string>();
+
+/** "≥ 3%", cached: a bulk run checks the same few limits millions of times. */
+function requiredText(op: Comparison, limit: number, unit: Unit): string {
+  const key = `${op}${limit}${unit}`;
+  let text = REQUIRED.get(key);
+  if (text === undefined) {
+    text = `${op === '>=' ? '≥' : op === '<=' ? '≤' : '<'} ${withUnit(limit, unit, 'zh')}`;
+    REQUIRED.set(key, text);
+  }
+  return text;
 }
 
 /** A yes/no prerequisite (holds a title, unlisted …) with the gap to show when it fails. */

@@ -3,9 +3,15 @@
 /** A number with at most 2 decimals, trailing zeros dropped, thousands separated: 1234.5 → "1,234.5". */
 export function fmtNum(x: number): string {
   const r = Math.round(x * 100) / 100;
-  const [int, frac] = String(Math.abs(r)).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${r < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+  const abs = r < 0 ? -r : r;
+  // The common case (percentages, points, small amounts) needs no grouping: no regex, no split.
+  if (abs < 1000) return String(r);
+  const text = String(abs);
+  const dot = text.indexOf('.');
+  const int = dot < 0 ? text : text.slice(0, dot);
+  let grouped = '';
+  for (let i = int.length; i > 0; i -= 3) grouped = int.slice(Math.max(0, i - 3), i) + (grouped ? `,${grouped}` : '');
+  return `${r < 0 ? '-' : ''}${grouped}${dot < 0 ? '' : text.slice(dot)}`;
 }
 
 /**

@@ -69,7 +69,7 @@ describe('山东瞪羚 2020 — thresholds', () => {
     [9999, 16, false],
     [40000, 12, true],
     [39999, 12, false],
-  ])('revenue %d with a %d %% CAGR: %s', (now, cagr, expected) => {
+  ])('revenue %d with a 2-year CAGR of %d percent passes: %s', (now, cagr, expected) => {
     expect(ok(growthFirm(now / (1 + cagr / 100) ** 2, now), 'growth')).toBe(expected);
   });
 
