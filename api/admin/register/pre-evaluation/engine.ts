@@ -96,11 +96,11 @@ export function prerequisite(
   if (ok) return { row };
   const lever = spec.lever?.(ctx, spec.limit, value);
   const zhVerb = spec.op === '>=' ? '需达到' : spec.op === '<=' ? '需不高于' : '需低于';
-  const enVerb = spec.op === '>=' ? 'needed' : spec.op === '<=' ? 'or less needed' : 'needed: below';
+  const enVerb = spec.op === '>=' ? 'needed' : 'or less needed';
   const zh = `${spec.label.zh} ${withUnit(value, spec.unit, 'zh')}，${zhVerb} ${withUnit(spec.limit, spec.unit, 'zh')}`;
   const en =
     spec.op === '<'
-      ? `${spec.label.en} ${withUnit(value, spec.unit, 'en')} — ${enVerb} ${withUnit(spec.limit, spec.unit, 'en')}`
+      ? `${spec.label.en} ${withUnit(value, spec.unit, 'en')} — below ${withUnit(spec.limit, spec.unit, 'en')} needed`
       : `${spec.label.en} ${withUnit(value, spec.unit, 'en')} — ${withUnit(spec.limit, spec.unit, 'en')} ${enVerb}`;
   const message = lever ? { zh: `${zh}：${lever.message.zh}`, en: `${en}: ${lever.message.en}` } : { zh, en };
   return { row, gap: withSize({ key: spec.key, message, points: 0 }, lever) };

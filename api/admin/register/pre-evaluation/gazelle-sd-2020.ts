@@ -68,7 +68,9 @@ function growthCondition(ctx: Ctx): PrerequisiteOutcome {
   const profit = cagr2(ctx, 'netProfit', y);
   const meets = (v: number | null) => v !== null && v >= threshold - 1e-7;
   const ok = meets(rev.value) || meets(profit.value) ? true : rev.incomplete || profit.incomplete ? null : false;
-  const actual = rev.value === null ? null : Math.round(Math.max(rev.value, profit.value ?? -Infinity) * 100) / 100;
+  // The better of the two growth rates, as the rule takes either.
+  const best = rev.value === null ? profit.value : profit.value === null ? rev.value : Math.max(rev.value, profit.value);
+  const actual = best === null ? null : Math.round(best * 100) / 100;
   const required = `≥ ${fmtNum(threshold)}%`;
   if (ok !== false) return condition('growth', label, ok, actual, required);
   const base = peek(ctx, 'revenue', y - 2)!;

@@ -38,7 +38,7 @@ describe('专精特新 2026 prerequisites (unverified)', () => {
     ['revenue', { revenue: 1500, mainRevenue: 1350, rdSpend: 100 }, { revenue: 1499, mainRevenue: 1350, rdSpend: 100 }],
     ['mainShare', { revenue: 10000, mainRevenue: 8000 }, { revenue: 10000, mainRevenue: 7999 }],
     ['debtRatio', { totalAssets: 10000, totalLiabilities: 8000 }, { totalAssets: 10000, totalLiabilities: 8001 }],
-    ['rdSpend:2025', { revenue: 3000, mainRevenue: 2700, rdSpend: 100 }, { revenue: 3000, mainRevenue: 2700, rdSpend: 99 }],
+    ['rdSpend:2025', { revenue: 3000, mainRevenue: 2700, rdSpend: 100 }, { revenue: 3000, mainRevenue: 2700, rdSpend: 99.99 }],
     ['rdIntensity:2025', { revenue: 10000, rdSpend: 300 }, { revenue: 10000, rdSpend: 299 }],
     ['ipClass1', { ipClass1: 1 }, { ipClass1: 0 }],
     ['officialScore', { officialScore: 50 }, { officialScore: 49.9 }],
@@ -92,6 +92,8 @@ describe('专精特新“小巨人” 2026 prerequisites (unverified)', () => {
     ['debtRatio', { 2025: { ...base[2025], totalAssets: 10000, totalLiabilities: 7500 } }, { 2025: { ...base[2025], totalAssets: 10000, totalLiabilities: 7501 } }],
     ['rdSpend2y', { 2024: { ...base[2024], rdSpend: 600 } }, { 2024: { ...base[2024], rdSpend: 599 } }],
     ['ipClass1', { 2025: { ...base[2025], ipClass1: 4 } }, { 2025: { ...base[2025], ipClass1: 3 } }],
+    ['rdIntensity:2025', { 2025: { ...base[2025], rdSpend: 330.75 } }, { 2025: { ...base[2025], rdSpend: 330.7 } }], // 3 % of 11,025
+    ['rdIntensity:2024', { 2024: { ...base[2024], rdSpend: 315 } }, { 2024: { ...base[2024], rdSpend: 314.9 } }], // 3 % of 10,500
     ['officialScore', { 2025: { ...base[2025], officialScore: 60 } }, { 2025: { ...base[2025], officialScore: 59.9 } }],
   ] as const)('%s: passes on the boundary, fails just beyond it', (key, pass, fail) => {
     expect(ok(giant(firmInput({ years: { ...base, ...pass } })), key)).toBe(true);

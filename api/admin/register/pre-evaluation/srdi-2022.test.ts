@@ -139,15 +139,16 @@ describe('专精特新 2022 — every band boundary of the scored table (on the 
     expect(points(at2025({ revenue: 900, rdSpend }), 'rdSpend')).toBe(expected);
   });
 
+  // 10,000 employees, so one person is 0.01 %.
   it.each([
-    [20, 5],
-    [19, 3],
-    [10, 3],
-    [9, 1],
-    [5, 1],
-    [4, 0],
-  ])('R&D staff %d of 100 → %d', (rdStaff, expected) => {
-    expect(points(at2025({ rdStaff, employees: 100 }), 'rdStaffShare')).toBe(expected);
+    [2000, 5],
+    [1999, 3],
+    [1000, 3],
+    [999, 1],
+    [500, 1],
+    [499, 0],
+  ])('R&D staff %d of 10,000 → %d', (rdStaff, expected) => {
+    expect(points(at2025({ rdStaff, employees: 10000 }), 'rdStaffShare')).toBe(expected);
   });
 
   it.each([
@@ -177,9 +178,9 @@ describe('专精特新 2022 — prerequisites', () => {
     expect(failed(at2025({ yearsInNiche: 1 }))).toEqual(['yearsInNiche']);
   });
 
-  it('R&D ≥ 100 万元: 100 passes, 99 fails (intensity kept above 3 %)', () => {
+  it('R&D ≥ 100 万元: 100 passes, 99.99 fails (intensity kept above 3 %)', () => {
     expect(failed(at2025({ revenue: 3000, mainRevenue: 2700, rdSpend: 100 }))).toEqual([]);
-    expect(failed(at2025({ revenue: 3000, mainRevenue: 2700, rdSpend: 99 }))).toEqual(['rdSpend']);
+    expect(failed(at2025({ revenue: 3000, mainRevenue: 2700, rdSpend: 99.99 }))).toEqual(['rdSpend']);
   });
 
   it('R&D intensity ≥ 3 %: 300 of 10,000 passes, 299 fails', () => {
