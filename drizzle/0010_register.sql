@@ -78,6 +78,19 @@ CREATE TABLE `import_changes` (
 );
 --> statement-breakpoint
 CREATE INDEX `import_changes_batch_idx` ON `import_changes` (`batch_id`);--> statement-breakpoint
+CREATE TABLE `pre_evaluations` (
+	`enterprise_id` integer NOT NULL,
+	`fiscal_year` integer NOT NULL,
+	`ruleset` text NOT NULL,
+	`verdict` text NOT NULL,
+	`prerequisites_met` integer NOT NULL,
+	`total` real,
+	`computed_at` integer NOT NULL,
+	FOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `pre_evaluations_uq` ON `pre_evaluations` (`enterprise_id`,`fiscal_year`,`ruleset`);--> statement-breakpoint
+CREATE INDEX `pre_evaluations_rule_idx` ON `pre_evaluations` (`ruleset`,`fiscal_year`,`prerequisites_met`);--> statement-breakpoint
 CREATE TABLE `saved_views` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` integer,
@@ -120,4 +133,5 @@ UPDATE `tier_recognitions` SET `valid_from` = `year` || '-01-01', `valid_to` = C
 INSERT INTO `saved_views` (`user_id`, `shared`, `name`, `name_en`, `query`, `created_at`, `updated_at`) VALUES
   (NULL, 1, '复核 90 天内到期', 'Re-review due within 90 days', 'title=review_due', 0, 0),
   (NULL, 1, '上年度数据未填全', 'Last year''s data incomplete', 'data=incomplete', 0, 0),
-  (NULL, 1, '有效称号企业', 'Firms with a current title', 'title=current', 0, 0);
+  (NULL, 1, '有效称号企业', 'Firms with a current title', 'title=current', 0, 0),
+  (NULL, 1, '符合专精特新条件但无称号', 'Meets the SRDI prerequisites, holds no SRDI title', 'candidate=srdi-2022', 0, 0);

@@ -1,6 +1,7 @@
 import type { DbLike } from '../../api/db/client.ts';
 import { enterpriseYears, enterprises, tierRecognitions, users } from '../../api/db/schema/index.ts';
 import { generateRegister } from './register-demo.ts';
+import { refreshPreEvaluations } from '../../api/admin/register/pre-evaluations.ts';
 
 /** Demo staff accounts (README lists them); like every demo account they sign in only in demo mode. */
 export const DEMO_STAFF = [
@@ -22,7 +23,10 @@ export async function insertDemoRegister(db: DbLike, count: number, today: strin
   const hallYears = generateRegister(hallFirms.length, today, 'halls').years;
   const hallRows = [...hallYears.values()].flatMap((list, i) => (hallFirms[i] ? list.map((y) => ({ ...y, enterpriseId: hallFirms[i]!.id })) : []));
   for (const batch of chunks(hallRows, 300)) await db.insert(enterpriseYears).values(batch);
-  if (count === 0) return 0;
+  if (count === 0) {
+    await refreshPreEvaluations(db, hallFirms.map((f) => f.id), today);
+    return 0;
+  }
   const { firms, years, titles } = generateRegister(count, today);
   const ids = new Map<string, number>();
   for (const batch of chunks(firms, 200)) {
@@ -36,5 +40,6 @@ export async function insertDemoRegister(db: DbLike, count: number, today: strin
   for (const batch of chunks(yearRows, 300)) await db.insert(enterpriseYears).values(batch);
   const titleRows = [...titles].flatMap(([code, list]) => list.map((t) => ({ ...t, enterpriseId: ids.get(code)! })));
   for (const batch of chunks(titleRows, 300)) await db.insert(tierRecognitions).values(batch).onConflictDoNothing();
+  await refreshPreEvaluations(db, [...hallFirms.map((f) => f.id), ...ids.values()], today);
   return firms.length;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTIES, INDUSTRIES, SIZE_CLASSES, TIER_LEVELS, TIERS } from '../../domain/program.ts';
+import { COUNTIES, INDUSTRIES, SIZE_CLASSES, TIER_LEVELS, TIERS, type Tier } from '../../domain/program.ts';
 import { plainText } from '../../lib/fields.ts';
 
 /** Title conditions the register filters on; `review_due` = a current title whose 复核 falls within 90 days. */
@@ -7,6 +7,18 @@ export const TITLE_FILTERS = ['current', 'expired', 'revoked', 'review_due', 'no
 export const HALL_FILTERS = ['none', 'draft', 'published'] as const;
 export const DATA_FILTERS = ['complete', 'incomplete'] as const;
 export const REGISTER_SORTS = ['name', '-name', 'county', '-county', 'updated', '-updated', 'revenue', '-revenue', 'credit', '-credit'] as const;
+/** Rule sets the register's candidate filter offers: firms meeting their prerequisites without the title. */
+export const CANDIDATE_RULESETS = ['innovative-2022', 'srdi-2022', 'srdi-2026', 'gazelle-sd-2020'] as const;
+
+/** The tier a rule set is about, for "meets the prerequisites but holds no such title". */
+export const RULESET_TIER: Record<string, Tier> = {
+  'innovative-2022': 'innovative',
+  'srdi-2022': 'srdi',
+  'srdi-2026': 'srdi',
+  'little-giant-2026': 'little_giant',
+  'gazelle-sd-2020': 'gazelle',
+};
+
 /** Days ahead within which a re-review counts as due (the shared bureau view "复核 due within 90 days"). */
 export const REVIEW_DUE_DAYS = 90;
 
@@ -32,7 +44,7 @@ export const registerQuery = z.object({
   year: optional(z.coerce.number().int().min(2000).max(2100)),
   tag: optional(plainText(40)),
   /** Firms that meet the prerequisites of this pre-evaluation rule set but hold no current title of its tier. */
-  candidate: optional(z.enum(['srdi-2022', 'innovative-2022', 'gazelle-sd-2020'])),
+  candidate: optional(z.enum(CANDIDATE_RULESETS)),
   sort: optional(z.enum(REGISTER_SORTS)),
   page: optional(z.coerce.number().int().min(1).max(100_000)),
   pageSize: optional(z.coerce.number().int().min(1).max(200)),

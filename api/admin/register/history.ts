@@ -29,6 +29,8 @@ export interface ChangeOrigin {
   source: DataSource;
   ip?: string | undefined;
   importBatchId?: number | undefined;
+  /** Set by bulk writers (imports) that refresh the stored pre-evaluations once at the end instead of per row. */
+  deferPreEvaluation?: boolean | undefined;
 }
 
 /**

@@ -2,10 +2,10 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'd
 import type { DbLike } from '../../db/client.ts';
 import { firmHitsSql, searchTerms } from '../../db/queries/search.ts';
 import { currentTitleSql } from '../../db/queries/titles.ts';
-import { cohorts, cohortSelections, enterpriseYears, enterprises, halls, tierRecognitions, type User } from '../../db/schema/index.ts';
+import { cohorts, cohortSelections, enterpriseYears, enterprises, halls, preEvaluations, tierRecognitions, type User } from '../../db/schema/index.ts';
 import type { County, Industry, SizeClass, Tier, TierLevel, TitleStatus } from '../../domain/program.ts';
 import { firmScope, liveFirms } from '../scope.ts';
-import { defaultFiscalYear, REVIEW_DUE_DAYS, type RegisterQuery } from './filters.ts';
+import { defaultFiscalYear, REVIEW_DUE_DAYS, RULESET_TIER, type RegisterQuery } from './filters.ts';
 
 type Actor = Pick<User, 'role' | 'county' | 'enterpriseId'>;
 
@@ -97,6 +97,12 @@ async function registerWhere(db: DbLike, actor: Actor, query: RegisterQuery, tod
     hallFilter(),
     query.data === 'complete' ? completeSql(year) : query.data === 'incomplete' ? sql`NOT ${completeSql(year)}` : undefined,
     query.tag ? sql`EXISTS (SELECT 1 FROM json_each(${enterprises.tags}) WHERE value = ${query.tag})` : undefined,
+    query.candidate
+      ? sql`EXISTS (SELECT 1 FROM ${preEvaluations} WHERE ${preEvaluations.enterpriseId} = ${enterprises.id} AND ${preEvaluations.ruleset} = ${query.candidate}
+          AND ${preEvaluations.fiscalYear} = ${year} AND ${preEvaluations.prerequisitesMet} = 1)
+          AND NOT EXISTS (SELECT 1 FROM ${tierRecognitions} WHERE ${tierRecognitions.enterpriseId} = ${enterprises.id}
+          AND ${tierRecognitions.tier} = ${RULESET_TIER[query.candidate]!} AND ${currentTitleSql(today)})`
+      : undefined,
     searchFilter,
   )!;
   return { where, hits };

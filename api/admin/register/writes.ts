@@ -8,6 +8,16 @@ import { diff, recordChange, versionConflict, type ChangeOrigin } from './histor
 import type { YearFigures } from './schemas.ts';
 import { z } from 'zod';
 import { firmCreate, titleCreate } from './schemas.ts';
+import { refreshPreEvaluations } from './pre-evaluations.ts';
+import { todayInChina } from '../../lib/dates.ts';
+
+/** Firm facts the rule sets read: a change to one of them re-evaluates the firm. */
+const EVALUATED_FIRM_FIELDS = ['foundedYear', 'productField', 'listed', 'highTech', 'industry', 'sizeClass'];
+
+/** Keeps the stored pre-evaluations in step with a change, in its transaction (unless the writer batches them). */
+async function reevaluate(tx: DbLike, origin: ChangeOrigin, enterpriseId: number): Promise<void> {
+  if (!origin.deferPreEvaluation) await refreshPreEvaluations(tx, [enterpriseId], todayInChina());
+}
 
 type Actor = Pick<User, 'id' | 'role' | 'county' | 'enterpriseId'>;
 type FirmInput = z.infer<typeof firmCreate>;
@@ -36,6 +46,7 @@ export async function createFirm(db: DbLike, actor: Actor, input: FirmInput, ori
     .values({ ...input, intro: input.intro ?? '', slug: slugForCreditCode(input.creditCode), importBatchId: origin.importBatchId ?? null })
     .returning();
   await recordChange(db, origin, { enterpriseId: firm!.id, entity: 'enterprise', entityId: firm!.id, action: 'enterprise.create', changes: diff({}, input) });
+  await reevaluate(db, origin, firm!.id);
   return firm!;
 }
 
@@ -77,6 +88,7 @@ export async function updateFirmIn(tx: DbLike, actor: Actor, id: number, patch: 
     .returning();
   if (!saved) throw versionConflict((await firmInScope(tx, actor, id))!, fields);
   await recordChange(tx, origin, { enterpriseId: id, entity: 'enterprise', entityId: id, action: 'enterprise.update', changes });
+  if (Object.keys(changes).some((k) => EVALUATED_FIRM_FIELDS.includes(k))) await reevaluate(tx, origin, id);
   return saved;
 }
 
@@ -147,6 +159,7 @@ export async function saveYearIn(
     [saved] = await tx.insert(enterpriseYears).values({ ...set, enterpriseId, fiscalYear, sources, importBatchId: origin.importBatchId ?? null }).returning();
   }
   await recordChange(tx, origin, { enterpriseId, entity: 'year', entityId: saved!.id, action: current ? 'year.update' : 'year.create', changes, label: String(fiscalYear) });
+  await reevaluate(tx, origin, enterpriseId);
   return saved!;
 }
 
@@ -164,6 +177,7 @@ export async function addTitleIn(tx: DbLike, actor: Actor, enterpriseId: number,
     .values({ ...input, enterpriseId, validUntilYear: input.validTo ? Number(input.validTo.slice(0, 4)) : null, importBatchId: origin.importBatchId ?? null })
     .returning();
   await recordChange(tx, origin, { enterpriseId, entity: 'title', entityId: title!.id, action: 'title.create', changes: diff({}, input), label: `${input.tier}/${input.level}/${input.year}` });
+  await reevaluate(tx, origin, enterpriseId);
   return title!;
 }
 
@@ -184,6 +198,7 @@ export async function updateTitle(db: Db, actor: Actor, titleId: number, patch: 
       .returning();
     if (!saved) throw versionConflict(current, fields);
     await recordChange(tx, origin, { enterpriseId: current.enterpriseId, entity: 'title', entityId: titleId, action: 'title.update', changes, label: `${current.tier}/${current.level}/${current.year}` });
+    await reevaluate(tx, origin, current.enterpriseId);
     return saved;
   });
 }
@@ -201,6 +216,7 @@ export async function deleteTitle(db: Db, actor: Actor, titleId: number, origin:
       changes: { status: [current.status, null], documentNo: [current.documentNo, null] },
       label: `${current.tier}/${current.level}/${current.year}`,
     });
+    await reevaluate(tx, origin, current.enterpriseId);
   });
 }
 

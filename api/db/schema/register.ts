@@ -165,3 +165,25 @@ export type EnterpriseYear = typeof enterpriseYears.$inferSelect;
 export type NewEnterpriseYear = typeof enterpriseYears.$inferInsert;
 export type SavedView = typeof savedViews.$inferSelect;
 export type ImportBatch = typeof importBatches.$inferSelect;
+
+/**
+ * The latest pre-evaluation of each firm, fiscal year and rule set, kept in step with the data it reads (written in
+ * the same transaction as a change to the firm, its yearly data or its titles), so the register can filter on it —
+ * e.g. "meets the 专精特新 prerequisites but holds no title". The full result is recomputed on demand for display.
+ */
+export const preEvaluations = sqliteTable(
+  'pre_evaluations',
+  {
+    enterpriseId: integer()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    fiscalYear: integer().notNull(),
+    ruleset: text().notNull(),
+    verdict: text({ enum: ['likely', 'unlikely', 'insufficient_data'] }).notNull(),
+    /** True when no prerequisite failed and none lacked data. */
+    prerequisitesMet: integer({ mode: 'boolean' }).notNull(),
+    total: real(),
+    computedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('pre_evaluations_uq').on(t.enterpriseId, t.fiscalYear, t.ruleset), index('pre_evaluations_rule_idx').on(t.ruleset, t.fiscalYear, t.prerequisitesMet)],
+);

@@ -10,6 +10,8 @@ import { tableCsv, tableXlsx } from '../../../lib/table-export.ts';
 import { validate } from '../../../lib/validate.ts';
 import { firmNotFound, requireStaff } from '../../scope.ts';
 import { dossier } from '../dossier.ts';
+import { RULESET_IDS } from '../pre-evaluation/index.ts';
+import { preEvaluateFirm } from '../pre-evaluations.ts';
 import { REGISTER_EXPORT_COLUMNS, registerRows } from '../export.ts';
 import { registerQuery, type RegisterQuery } from '../filters.ts';
 import { historyEntry, recordChange, type ChangeOrigin } from '../history.ts';
@@ -27,6 +29,12 @@ const originOf = (c: Context<AppEnv>, userId: number): ChangeOrigin => ({ userId
 
 /** Up to this many firms in one export or bulk action (the register holds ~1,000; the bench 10,000). */
 const MAX_BULK = 50_000;
+
+/** `?year=&ruleset=` of a pre-evaluation: the fiscal year (default: last year with data) and one rule set (default: all). */
+export const preEvaluationQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  ruleset: z.enum(RULESET_IDS).optional(),
+});
 
 const exportFormat = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 const bulkBody = z
@@ -121,6 +129,11 @@ export function enterpriseRoutes(ctx: AppContext) {
     .get('/:id', async (c) => {
       const actor = requireStaff(c);
       return c.json(await dossier(ctx.db, actor, idOf(c), todayInChina()));
+    })
+    .get('/:id/pre-evaluation', validate('query', preEvaluationQuery), async (c) => {
+      const actor = requireStaff(c);
+      const { year, ruleset } = c.req.valid('query');
+      return c.json(await preEvaluateFirm(ctx.db, actor, idOf(c), todayInChina(), { year, ruleset }));
     })
     .patch('/:id', validate('json', firmPatch), async (c) => {
       const actor = requireStaff(c, ['county', 'bureau', 'admin']);

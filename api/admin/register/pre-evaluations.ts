@@ -1,0 +1,83 @@
+import { inArray } from 'drizzle-orm';
+import type { DbLike } from '../../db/client.ts';
+import { enterpriseYears, enterprises, preEvaluations, tierRecognitions, type User } from '../../db/schema/index.ts';
+import { firmNotFound } from '../scope.ts';
+import { evaluate, evaluateAll, type PreEvaluation, type PreEvaluationInput } from './pre-evaluation/index.ts';
+import { firmInScope } from './queries.ts';
+
+type Actor = Pick<User, 'role' | 'county' | 'enterpriseId'>;
+
+
+const chunks = <T>(rows: T[], size: number): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));
+
+/** Everything the rule sets read about these firms, in three queries (firms, yearly data, titles). */
+async function inputsOf(db: DbLike, ids: number[]) {
+  const firms = new Map<number, PreEvaluationInput['firm']>();
+  const years = new Map<number, PreEvaluationInput['years']>();
+  const titles = new Map<number, PreEvaluationInput['titles']>();
+  for (const part of chunks(ids, 500)) {
+    const [f, y, t] = await Promise.all([
+      db
+        .select({ id: enterprises.id, foundedYear: enterprises.foundedYear, productField: enterprises.productField, listed: enterprises.listed, highTech: enterprises.highTech, industry: enterprises.industry, sizeClass: enterprises.sizeClass })
+        .from(enterprises)
+        .where(inArray(enterprises.id, part)),
+      db.select().from(enterpriseYears).where(inArray(enterpriseYears.enterpriseId, part)),
+      db
+        .select({ enterpriseId: tierRecognitions.enterpriseId, tier: tierRecognitions.tier, level: tierRecognitions.level, status: tierRecognitions.status, validTo: tierRecognitions.validTo })
+        .from(tierRecognitions)
+        .where(inArray(tierRecognitions.enterpriseId, part)),
+    ]);
+    for (const { id, ...facts } of f) firms.set(id, facts);
+    for (const row of y) years.set(row.enterpriseId, [...(years.get(row.enterpriseId) ?? []), row]);
+    for (const { enterpriseId, ...title } of t) titles.set(enterpriseId, [...(titles.get(enterpriseId) ?? []), title]);
+  }
+  return { firms, years, titles };
+}
+
+/**
+ * The pre-evaluation of a firm the actor may see, for a fiscal year (default: the latest year with data) and one
+ * rule set or all of them. 404 outside scope. Every result is an estimate (see pre-evaluation/types.ts).
+ */
+export async function preEvaluateFirm(db: DbLike, actor: Actor, id: number, today: string, options: { year?: number | undefined; ruleset?: string | undefined } = {}) {
+  if (!(await firmInScope(db, actor, id))) throw firmNotFound();
+  const { firms, years, titles } = await inputsOf(db, [id]);
+  const firmYears = years.get(id) ?? [];
+  // Default: last year (上年度) when the firm has data for it, else its latest year with data.
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  const hasLastYear = firmYears.length === 0 || firmYears.some((y) => y.fiscalYear === lastYear);
+  const year = options.year ?? (hasLastYear ? lastYear : Math.max(...firmYears.map((y) => y.fiscalYear)));
+  const input: PreEvaluationInput = { firm: firms.get(id)!, years: firmYears, titles: titles.get(id) ?? [], year, today };
+  const results: PreEvaluation[] = options.ruleset ? [evaluate(options.ruleset, input)] : evaluateAll(input);
+  return { year, results };
+}
+
+/**
+ * Recomputes the stored pre-evaluations of these firms for every fiscal year they have data for, inside the
+ * caller's transaction (so the register's candidate filters never disagree with the data). `today` is an ISO date.
+ */
+export async function refreshPreEvaluations(db: DbLike, ids: number[], today: string): Promise<void> {
+  if (ids.length === 0) return;
+  const { firms, years, titles } = await inputsOf(db, ids);
+  const now = new Date();
+  const rows: (typeof preEvaluations.$inferInsert)[] = [];
+  for (const id of ids) {
+    const firm = firms.get(id);
+    if (!firm) continue;
+    const firmYears = years.get(id) ?? [];
+    for (const { fiscalYear } of firmYears) {
+      for (const r of evaluateAll({ firm, years: firmYears, titles: titles.get(id) ?? [], year: fiscalYear, today })) {
+        rows.push({
+          enterpriseId: id,
+          fiscalYear,
+          ruleset: r.ruleset,
+          verdict: r.verdict,
+          prerequisitesMet: r.prerequisites.every((p) => p.ok === true),
+          total: r.total,
+          computedAt: now,
+        });
+      }
+    }
+  }
+  for (const part of chunks(ids, 500)) await db.delete(preEvaluations).where(inArray(preEvaluations.enterpriseId, part));
+  for (const part of chunks(rows, 500)) await db.insert(preEvaluations).values(part);
+}
