@@ -24,7 +24,7 @@ export interface TextRun {
   text: string;
 }
 
-const RUN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 /** Folded text cut into runs of Han characters and of other letters/digits; everything else separates. */
 export function textRuns(folded: string): TextRun[] {
