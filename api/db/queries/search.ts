@@ -84,11 +84,21 @@ function bandSql(key: string): SQL {
     WHEN substr(search_index.name_key, 1, ${[...key].length}) = ${key} THEN 1 ELSE 2 END)`;
 }
 
-function armSql(match: string, key: string, loose: boolean, kind: SearchKind | undefined): SQL {
+interface DocFilter {
+  kind?: SearchKind | undefined;
+  /** Only documents of these firms (e.g. one result page's), filtered before scoring. */
+  enterpriseIds?: number[] | undefined;
+}
+
+function armSql(match: string, key: string, loose: boolean, only: DocFilter): SQL {
+  const kind = only.kind;
+  const firms = only.enterpriseIds
+    ? sql` AND search_index.enterprise_id IN (SELECT value FROM json_each(${JSON.stringify(only.enterpriseIds)}))`
+    : sql``;
   const offset = loose ? LOOSE_BANDS : 0;
   return sql`SELECT search_index.rowid AS doc, search_index.kind AS kind, search_index.ref_id AS ref_id,
     search_index.enterprise_id AS eid, (${offset} + ${bandSql(key)}) * ${BAND} + bm25(search_index, 8.0, 1.0, 4.0) AS score
-    FROM search_index WHERE search_index MATCH ${match} AND ${PUBLISHED}${kind ? sql` AND search_index.kind = ${kind}` : sql``}`;
+    FROM search_index WHERE search_index MATCH ${match}${firms} AND ${PUBLISHED}${kind ? sql` AND search_index.kind = ${kind}` : sql``}`;
 }
 
 /**
@@ -99,16 +109,16 @@ function armSql(match: string, key: string, loose: boolean, kind: SearchKind | u
 export async function scoredDocsSql(
   db: SearchDb,
   plan: SearchPlan,
-  kind?: SearchKind,
+  only: DocFilter = {},
 ): Promise<{ sql: SQL; loose: boolean; widened: boolean } | null> {
   if (!plan.strict) return null;
   await refreshSearchIndex(db);
-  const strict = armSql(plan.strict, plan.key, false, kind);
+  const strict = armSql(plan.strict, plan.key, false, only);
   if (!plan.loose) return { sql: strict, loose: false, widened: false };
   const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (${strict} LIMIT ${FEW})`);
   const exact = Number(row?.n ?? 0);
   if (exact >= FEW) return { sql: strict, loose: false, widened: false };
-  return { sql: sql`${strict} UNION ALL ${armSql(plan.loose, plan.key, true, kind)}`, loose: exact === 0, widened: true };
+  return { sql: sql`${strict} UNION ALL ${armSql(plan.loose, plan.key, true, only)}`, loose: exact === 0, widened: true };
 }
 
 /** True when a score comes from the loose arm (a near match rather than an exact one). */
@@ -118,7 +128,7 @@ export const isLooseScore = (score: number) => score >= LOOSE_BANDS * BAND - BAN
 export async function matchingIds(db: SearchDb, kind: SearchKind, query: string | undefined, limit = 500): Promise<number[] | null> {
   const plan = planSearch(query);
   if (!plan) return null;
-  const docs = await scoredDocsSql(db, plan, kind);
+  const docs = await scoredDocsSql(db, plan, { kind });
   if (!docs) return [];
   const rows = await db.all<{ ref_id: number }>(
     sql`WITH d AS MATERIALIZED (${docs.sql}) SELECT ref_id, MIN(score) AS score FROM d GROUP BY doc ORDER BY score LIMIT ${limit}`,

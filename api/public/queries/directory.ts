@@ -150,11 +150,11 @@ export async function hallCardsOf(db: Db, enterpriseIds: number[], today = new D
 async function bestListings(db: Db, query: string | undefined, enterpriseIds: number[]) {
   const best = new Map<number, NonNullable<DirectoryCard['matched']>>();
   const plan = planSearch(query);
-  const docs = plan && (await scoredDocsSql(db, plan));
+  const docs = plan && (await scoredDocsSql(db, plan, { enterpriseIds }));
   if (!docs) return best;
   const rows = await db.all<{ eid: number; kind: 'product' | 'job' | 'project'; ref: number; title: string; titleEn: string | null }>(
     sql`WITH d AS MATERIALIZED (${docs.sql}), m AS (SELECT eid, kind, ref_id, MIN(score) AS score FROM d
-        WHERE kind != 'firm' AND eid IN (${sql.join(enterpriseIds.map((id) => sql`${id}`), sql`, `)}) GROUP BY doc)
+        WHERE kind != 'firm' GROUP BY doc)
       SELECT eid, kind, ref_id AS ref,
         (CASE kind WHEN 'product' THEN (SELECT name FROM products WHERE id = ref_id)
           WHEN 'job' THEN (SELECT title FROM jobs WHERE id = ref_id)
