@@ -10,6 +10,7 @@ import { healthRoutes } from './public/routes/health.ts';
 import { panoramaUploadRoutes } from './portal/routes/panorama-uploads.ts';
 import { portalRoutes } from './portal/routes/portal.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { suggestRoutes } from './public/routes/suggest.ts';
 
 /** The API app, mounted at /api by the site's fetch entry; tests call `createApi(ctx).request()` directly. */
 export function createApi(ctx: AppContext) {
@@ -20,6 +21,7 @@ export function createApi(ctx: AppContext) {
     .route('/health', healthRoutes(ctx))
     .route('/halls', hallRoutes(ctx))
     .route('/events', eventRoutes(ctx))
+    .route('/suggest', suggestRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/', panoramaUploadRoutes(ctx))
     .route('/portal', portalRoutes(ctx))

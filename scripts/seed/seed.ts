@@ -13,6 +13,7 @@ import { hashPassword } from '../../api/auth/passwords.ts';
 import { DEMO_PASSWORD } from './demo-rows.ts';
 import { insertDemoFirm } from './insert.ts';
 import { insertDemoRegister } from './register-insert.ts';
+import { refreshSearchIndex } from '../../api/db/queries/search-index.ts';
 import { todayInChina } from '../../api/lib/dates.ts';
 
 const GENERATOR_INDUSTRY: Record<DemoFirm['industry'], IndustryKey> = {
@@ -72,7 +73,9 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
   });
   const registerStarted = Date.now();
   const added = await ctx.db.transaction((tx) => insertDemoRegister(tx, ctx.config.demoRegisterFirms, todayInChina(), passwordHash));
-  console.log(`演示企业库 Demo register: ${added} fictional firms in ${((Date.now() - registerStarted) / 1000).toFixed(1)} s`);
+  // Index the new firms now rather than on the first visitor's search.
+  await refreshSearchIndex(ctx.db);
+  console.log(`演示企业库 Demo register: ${added} fictional firms, indexed, in ${((Date.now() - registerStarted) / 1000).toFixed(1)} s`);
   console.log(`演示数据已生成 Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }

@@ -119,10 +119,17 @@ describe('search engines and sharing', () => {
     expect(job).toMatchObject({ '@type': 'JobPosting', hiringOrganization: { '@type': 'Organization' } });
   });
 
-  it('ships no client JavaScript on pages without interaction', async () => {
-    for (const path of ['/', '/halls', '/jobs', '/policies']) {
+  it('ships no client JavaScript on pages without interaction, and only the inline suggestion script on search pages', async () => {
+    for (const path of ['/jobs', '/policies']) {
       const html = await (await fetch(baseURL + path)).text();
       expect(html, path).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    }
+    for (const path of ['/', '/halls']) {
+      const html = await (await fetch(baseURL + path)).text();
+      const scripts = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+      expect(scripts, path).toHaveLength(1);
+      expect(scripts[0], path).toContain('suggestLang');
+      expect(scripts[0]!.length, path).toBeLessThan(4000);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
-import { firmHitsSql, searchTerms } from '../../db/queries/search.ts';
+import { firmHitsSql } from '../../db/queries/search.ts';
 import { currentTitleSql } from '../../db/queries/titles.ts';
 import { cohorts, cohortSelections, enterpriseYears, enterprises, halls, preEvaluations, tierRecognitions, type User } from '../../db/schema/index.ts';
 import type { County, Industry, SizeClass, Tier, TierLevel, TitleStatus } from '../../domain/program.ts';
@@ -77,9 +77,10 @@ async function registerWhere(db: DbLike, actor: Actor, query: RegisterQuery, tod
   if (query.q) {
     const compact = query.q.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
     if (/^[0-9A-Z]{6,18}$/.test(compact)) codeMatch = sql`${enterprises.creditCode} LIKE ${compact + '%'}`;
-    const found = await firmHitsSql(db, searchTerms(query.q));
+    // The same index, normalisation and fallbacks as the public directory (traditional, pinyin, short names).
+    const found = await firmHitsSql(db, query.q);
     if (found === null && !codeMatch) return null;
-    hits = found ?? undefined;
+    hits = found?.sql;
   }
   const searchFilter = query.q
     ? sql`(${hits ? sql`${enterprises.id} IN (SELECT eid FROM hits)` : sql`1 = 0`} OR ${codeMatch ?? sql`1 = 0`})`

@@ -35,12 +35,17 @@ describe('directory search (Chinese full text)', () => {
     expect(await names('矿用电缆')).toEqual(['阳谷电缆有限公司']);
   });
 
-  it('ignores listings that are not published', async () => {
-    expect(await names('阿胶糕')).toEqual([]);
+  it('ignores listings that are not published: a draft 阿胶糕 is no exact match, only the intro’s 阿胶 comes near', async () => {
+    const found = await searchDirectory(ctx.db, { q: '阿胶糕' }, { offset: 0, limit: 50 });
+    expect(found.loose).toBe(true);
+    expect(found.items.map((c) => [c.name, c.near])).toEqual([['东阿本草药业有限公司', true]]);
   });
 
   it('combines terms, filters and tier', async () => {
-    expect(await names('轴承 临清')).toEqual(['临清精密轴承有限公司']);
+    // One exact match is few: near matches (any of the words) follow it, marked as such.
+    const both = await searchDirectory(ctx.db, { q: '轴承 临清' }, { offset: 0, limit: 50 });
+    expect(both.items.map((c) => [c.name, c.near])).toEqual([['临清精密轴承有限公司', false], ['阳谷电缆有限公司', true]]);
+    expect(both.loose).toBe(false);
     expect(await names('轴承', { tier: 'srdi' })).toEqual(['临清精密轴承有限公司']);
     expect(await names('轴承', { county: 'yanggu' })).toEqual(['阳谷电缆有限公司']);
   });

@@ -15,7 +15,7 @@ import {
   tierRecognitions,
 } from '../../db/schema/index.ts';
 import type { HallCard } from './halls.ts';
-import { firmHitsSql, searchClause, searchTerms } from '../../db/queries/search.ts';
+import { firmHitsSql, isLooseScore, planSearch, scoredDocsSql } from '../../db/queries/search.ts';
 import { visibleHall } from './visibility.ts';
 import { publicTitleSql } from '../../db/queries/titles.ts';
 import { todayInChina } from '../../lib/dates.ts';
@@ -35,6 +35,8 @@ export interface DirectoryCard extends HallCard {
   /** With a query: the firm's best-matching published listing, so people see why the hall is listed. */
   matched?: { kind: 'product' | 'job' | 'project'; id: number; title: string; titleEn: string | null } | undefined;
   enterpriseId: number;
+  /** With a query: found by the looser match (bigrams, prefixes) rather than the exact words. */
+  near?: boolean | undefined;
 }
 
 /**
@@ -45,9 +47,10 @@ export async function searchDirectory(
   filter: DirectoryFilter,
   page: { offset: number; limit: number },
   today = new Date().toISOString().slice(0, 10),
-): Promise<{ total: number; items: DirectoryCard[] }> {
-  const hitsSql = await firmHitsSql(db, searchTerms(filter.q));
-  if (hitsSql === null) return { total: 0, items: [] };
+): Promise<{ total: number; items: DirectoryCard[]; loose: boolean }> {
+  const hits = await firmHitsSql(db, filter.q);
+  if (hits === null) return { total: 0, items: [], loose: false };
+  const hitsSql = hits?.sql;
   const where = and(
     visibleHall,
     filter.county ? eq(enterprises.county, filter.county) : undefined,
@@ -63,10 +66,10 @@ export async function searchDirectory(
   );
   // One statement: matches (when searching), filters, order, page, and the total through a window function,
   // so the full-text part runs once per request.
-  const rows = await db.all<{ id: number; total: number }>(
+  const rows = await db.all<{ id: number; total: number; score: number | null }>(
     hitsSql
       ? sql`WITH hits AS MATERIALIZED (${hitsSql})
-          SELECT ${enterprises.id} AS id, count(*) OVER () AS total
+          SELECT ${enterprises.id} AS id, count(*) OVER () AS total, hits.score AS score
           FROM hits INNER JOIN ${enterprises} ON ${enterprises.id} = hits.eid
           INNER JOIN ${halls} ON ${halls.enterpriseId} = ${enterprises.id}
           WHERE ${where} ORDER BY hits.score, ${enterprises.name} LIMIT ${page.limit} OFFSET ${page.offset}`
@@ -86,11 +89,15 @@ export async function searchDirectory(
   }
   const ids = rows.map((r) => Number(r.id));
   const items = await hallCardsOf(db, ids, today);
-  if (filter.q && ids.length) {
-    const matched = await bestListings(db, searchTerms(filter.q), ids);
-    for (const card of items) card.matched = matched.get(card.enterpriseId);
+  if (hitsSql && ids.length) {
+    const matched = await bestListings(db, filter.q, ids);
+    const near = new Set(rows.filter((r) => r.score !== null && isLooseScore(Number(r.score))).map((r) => Number(r.id)));
+    for (const card of items) {
+      card.matched = matched.get(card.enterpriseId);
+      card.near = near.has(card.enterpriseId);
+    }
   }
-  return { total, items };
+  return { total, items, loose: hits?.loose ?? false };
 }
 
 /** Cards (poster, verified tiers, open listing counts) of these firms' published halls, in the given order. */
@@ -142,25 +149,23 @@ export async function hallCardsOf(db: Db, enterpriseIds: number[], today = new D
   });
 }
 
-/** Per firm, the best-scoring published product, job or project for the terms. */
-async function bestListings(db: Db, terms: string[], enterpriseIds: number[]) {
+/** Per firm, the best-scoring published product, job or project for the query (exact matches before near ones). */
+async function bestListings(db: Db, query: string | undefined, enterpriseIds: number[]) {
   const best = new Map<number, NonNullable<DirectoryCard['matched']>>();
-  const clause = await searchClause(db, terms);
-  if (!clause) return best;
+  const plan = planSearch(query);
+  const docs = plan && (await scoredDocsSql(db, plan, { enterpriseIds }));
+  if (!docs) return best;
   const rows = await db.all<{ eid: number; kind: 'product' | 'job' | 'project'; ref: number; title: string; titleEn: string | null }>(
-    sql`SELECT enterprise_id AS eid, kind, ref_id AS ref,
+    sql`WITH d AS MATERIALIZED (${docs.sql}), m AS (SELECT eid, kind, ref_id, MIN(score) AS score FROM d
+        WHERE kind != 'firm' GROUP BY doc)
+      SELECT eid, kind, ref_id AS ref,
         (CASE kind WHEN 'product' THEN (SELECT name FROM products WHERE id = ref_id)
           WHEN 'job' THEN (SELECT title FROM jobs WHERE id = ref_id)
           ELSE (SELECT title FROM investment_projects WHERE id = ref_id) END) AS title,
         (CASE kind WHEN 'product' THEN (SELECT name_en FROM products WHERE id = ref_id)
           WHEN 'job' THEN (SELECT title_en FROM jobs WHERE id = ref_id)
           ELSE (SELECT title_en FROM investment_projects WHERE id = ref_id) END) AS titleEn
-      FROM search_docs
-      WHERE ${clause.where} AND kind != 'firm' AND enterprise_id IN (${sql.join(enterpriseIds.map((id) => sql`${id}`), sql`, `)})
-      AND (CASE kind WHEN 'product' THEN (SELECT status FROM products WHERE id = ref_id)
-        WHEN 'job' THEN (SELECT status FROM jobs WHERE id = ref_id)
-        ELSE (SELECT status FROM investment_projects WHERE id = ref_id) END) = 'published'
-      ORDER BY ${clause.score}`,
+      FROM m ORDER BY score`,
   );
   for (const r of rows) {
     const eid = Number(r.eid);
