@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../app.ts';
 import { halls, hotspots, images, investmentProjects, jobs, leads, panoramaJobs, panoramas, productPhotos, products, scenes } from '../../db/schema/index.ts';
 import { grantPanorama } from '../../media/panoramas.ts';
+import { todayInChina } from '../../lib/dates.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, type TestContext } from '../../testing.ts';
 
 let ctx: TestContext;
@@ -68,6 +69,9 @@ const ROUTES: [string, string, ((ids: Ids, panoramaId: string) => unknown)?][] =
   ['POST', '/portal/enterprises/{E}/leads/{L}/notes', () => ({ body: '已电话联系' })],
   ['GET', '/portal/enterprises/{E}/leads/{L}/cv'],
   ['GET', '/portal/enterprises/{E}/analytics'],
+  ['GET', '/portal/enterprises/{E}/years'],
+  ['PUT', `/portal/enterprises/{E}/years/${Number(todayInChina().slice(0, 4)) - 1}`, () => ({ revenue: 1200, rdSpend: 40 })],
+  ['GET', '/portal/enterprises/{E}/pre-evaluation'],
   ['GET', '/panorama-jobs/{Q}'],
   ['GET', '/panorama-jobs/{Q}/events'],
 ];

@@ -9,6 +9,7 @@ import { portalLeadRoutes } from './leads.ts';
 import { portalJobRoutes, portalProductRoutes, portalProjectRoutes } from './listings.ts';
 import { portalProductPhotoRoutes } from './product-photos.ts';
 import { portalProfileRoutes } from './profile.ts';
+import { portalYearRoutes } from './years.ts';
 
 /**
  * The enterprise portal's API, all under /api/portal/enterprises/:enterpriseId/…: every route checks that the
@@ -29,6 +30,7 @@ export function portalRoutes(ctx: AppContext) {
     .route(`${base}/jobs`, portalJobRoutes(ctx))
     .route(`${base}/projects`, portalProjectRoutes(ctx))
     .route(`${base}/leads`, portalLeadRoutes(ctx))
+    .route(base, portalYearRoutes(ctx))
     .get(`${base}/analytics`, validate('query', z.object({ days: z.coerce.number().int().min(1).max(365).default(30) })), async (c) => {
       const { enterpriseId } = portalScope(ctx, c);
       return c.json(await hallAnalytics(ctx.db, enterpriseId, c.req.valid('query').days));

@@ -1,7 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, pickLang, type UiLang } from '../portal/api.ts';
 import { Field } from '../portal/Field.tsx';
-import { adminStrings } from './strings.ts';
+
+/** The form's own words (it serves the bureau's workspace and the firm's portal alike). */
+const WORDS = {
+  zh: {
+    none: '—', yes: '是', no: '否', saving: '保存中…', saved: '已保存', figure: '字段', retry: '按所选值重新保存',
+    conflictTitle: '该记录已被他人修改', conflictIntro: '以下字段在您编辑期间被修改。请逐项选择保留的值后再保存。',
+    theirs: '当前值（他人保存）', yours: '您的修改', keepTheirs: '保留当前值', keepYours: '使用我的修改',
+  },
+  en: {
+    none: '—', yes: 'Yes', no: 'No', saving: 'Saving…', saved: 'Saved', figure: 'Field', retry: 'Save with the chosen values',
+    conflictTitle: 'Someone else changed this record', conflictIntro: 'These fields changed while you were editing. Choose the value to keep for each, then save.',
+    theirs: 'Current value (saved by someone else)', yours: 'Your change', keepTheirs: 'Keep current', keepYours: 'Use mine',
+  },
+};
 
 /** One editable field of a record form. Values travel as JSON: numbers, booleans, strings or null. */
 export interface FieldSpec {
@@ -35,6 +48,8 @@ interface Props {
   submitLabel: string;
   /** Extra JSON sent with every save (e.g. a fixed field). */
   extra?: Record<string, Value>;
+  /** Send every filled field, not only the changed ones (a new record pre-filled from an older one). */
+  sendAll?: boolean;
 }
 
 function toInput(value: Value): string {
@@ -53,9 +68,8 @@ function fromInput(spec: FieldSpec, raw: string): Value {
  * in between, the API answers 409 with both values; the form shows them field by field, the person chooses, and
  * the next save is based on the current version — nobody's change is overwritten unseen.
  */
-export function RecordForm({ lang, csrfToken, method, path, fields, initial, version, submitLabel, extra }: Props) {
-  const a = adminStrings(lang);
-  const d = a.dossier;
+export function RecordForm({ lang, csrfToken, method, path, fields, initial, version, submitLabel, extra, sendAll = false }: Props) {
+  const d = WORDS[lang];
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, toInput(initial[f.name] ?? null)])));
   const [base, setBase] = useState<Record<string, Value>>(initial);
   const [currentVersion, setCurrentVersion] = useState(version ?? null);
@@ -68,7 +82,7 @@ export function RecordForm({ lang, csrfToken, method, path, fields, initial, ver
     const out: Record<string, Value> = {};
     for (const f of fields) {
       const v = fromInput(f, values[f.name] ?? '');
-      if (method === 'POST' || JSON.stringify(v) !== JSON.stringify(base[f.name] ?? null)) out[f.name] = v;
+      if (method === 'POST' || (sendAll && v !== null) || JSON.stringify(v) !== JSON.stringify(base[f.name] ?? null)) out[f.name] = v;
     }
     return out;
   };
@@ -140,13 +154,13 @@ export function RecordForm({ lang, csrfToken, method, path, fields, initial, ver
                 <tr key={name}>
                   <th scope="row">{label(name)}</th>
                   <td>
-                    <span data-theirs={name}>{toInput(conflict.current[name] ?? null) || a.common.none}</span>{' '}
+                    <span data-theirs={name}>{toInput(conflict.current[name] ?? null) || d.none}</span>{' '}
                     <button type="button" className="btn secondary small" onClick={() => choose(name, 'theirs')}>
                       {d.keepTheirs}
                     </button>
                   </td>
                   <td>
-                    <span data-yours={name}>{toInput(conflict.yours[name] ?? null) || a.common.none}</span>{' '}
+                    <span data-yours={name}>{toInput(conflict.yours[name] ?? null) || d.none}</span>{' '}
                     <button type="button" className="btn secondary small" onClick={() => choose(name, 'yours')}>
                       {d.keepYours}
                     </button>
@@ -157,7 +171,7 @@ export function RecordForm({ lang, csrfToken, method, path, fields, initial, ver
           </table>
           <div className="form-actions">
             <button type="button" className="btn small" onClick={acceptConflict}>
-              {d.save} ↻
+              {d.retry}
             </button>
           </div>
         </div>
@@ -168,11 +182,11 @@ export function RecordForm({ lang, csrfToken, method, path, fields, initial, ver
             {(aria) =>
               f.type === 'select' || f.type === 'boolean' ? (
                 <select {...aria} name={f.name} value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} required={f.required}>
-                  <option value="">{a.common.none}</option>
+                  <option value="">{d.none}</option>
                   {(f.type === 'boolean'
                     ? [
-                        { value: 'true', label: a.common.yes },
-                        { value: 'false', label: a.common.no },
+                        { value: 'true', label: d.yes },
+                        { value: 'false', label: d.no },
                       ]
                     : (f.options ?? [])
                   ).map((o) => (
