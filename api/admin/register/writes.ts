@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { audit } from '../../auth/audit.ts';
 import type { Db, DbLike } from '../../db/client.ts';
 import { enterpriseYears, enterprises, tierRecognitions, type Enterprise, type EnterpriseYear, type FigureSource, type TierRecognition, type User } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -119,8 +120,8 @@ export async function purgeFirm(db: Db, actor: Actor, id: number, origin: Change
     const firm = await firmInScope(tx, actor, id, true);
     if (!firm) throw firmNotFound();
     await tx.delete(enterprises).where(eq(enterprises.id, id));
-    // The audit row outlives the firm (its enterprise id is set null by the foreign key): keep who purged what.
-    await recordChange(tx, origin, { enterpriseId: id, entity: 'enterprise', entityId: id, action: 'enterprise.purge', changes: { name: [firm.name, null], creditCode: [firm.creditCode, null] } });
+    // The audit row outlives the firm: it names the firm by id and credit code, not by a foreign key.
+    await audit(tx, { userId: origin.userId, enterpriseId: null, action: 'enterprise.purge', entity: 'enterprise', entityId: id, ip: origin.ip, detail: { name: firm.name, creditCode: firm.creditCode } });
   });
 }
 
