@@ -4,6 +4,7 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../app.ts';
 import { CASES } from '../panorama/testing/markers.ts';
@@ -26,9 +27,9 @@ beforeEach(async () => {
 afterEach(() => ctx.cleanup());
 
 /** Upload a fixture as the firm would and wait for its job to finish; returns the job as the API shows it. */
-async function uploadCase(name: string) {
+async function uploadCase(name: string, bytes?: Buffer) {
   const body = new FormData();
-  body.append('file', new Blob([new Uint8Array(await readFile(join(CASES, name)))]), name);
+  body.append('file', new Blob([new Uint8Array(bytes ?? (await readFile(join(CASES, name))))]), name);
   const res = await api.request(`/enterprises/${firmId}/panoramas`, {
     method: 'POST',
     body,
@@ -59,6 +60,10 @@ describe('refused uploads leave nothing behind', () => {
   it('removes the uploaded cylindrical-2to1-2048x1024.jpg when its job is refused', async () => {
     const job = await uploadCase('cylindrical-2to1-2048x1024.jpg');
     expect(job).toMatchObject({ status: 'failed', error: { code: 'pano_projection_cylindrical' } });
+    expect(await uploads()).toEqual([]);
+    // Any refusal of the photo itself, e.g. an ordinary 4:3 snapshot.
+    const snapshot = await sharp({ create: { width: 1024, height: 768, channels: 3, background: 'grey' } }).jpeg().toBuffer();
+    expect(await uploadCase('snapshot.jpg', snapshot)).toMatchObject({ status: 'failed', error: { code: 'pano_not_equirectangular' } });
     expect(await uploads()).toEqual([]);
   });
 
