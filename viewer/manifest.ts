@@ -33,6 +33,15 @@ export interface PanoramaManifest {
   source: PanoramaSource;
   /** Optional (added by the pipeline, issue 3): how the tiles were encoded; see api/panorama/FORMATS.md. */
   encoding?: { quality: number; lossless: boolean };
+  /** Optional (issue 13): what the firm was told about how the photo was accepted (metadata ignored, scaled down). */
+  warnings?: PanoramaNotice[];
+}
+
+/** A note about an accepted photo, zh-CN and English. */
+export interface PanoramaNotice {
+  code: string;
+  message: string;
+  messageEn: string;
 }
 
 export interface PanoramaLevel {
@@ -54,4 +63,14 @@ export interface PanoramaSource {
   croppedTop: number;
   /** Optional (GPano PoseHeadingDegrees): compass heading of the image centre (yaw 0), for a north arrow. */
   poseHeadingDegrees?: number;
+  /**
+   * Optional (issue 13, GPano InitialView*): compass heading and pitch the photo asks a viewer to open at, and its
+   * horizontal fov, all in degrees. The yaw of a heading is heading − poseHeadingDegrees (pose 0 when absent).
+   */
+  initialViewHeadingDegrees?: number;
+  initialViewPitchDegrees?: number;
+  initialHorizontalFovDegrees?: number;
+  /** Optional (issue 13): the photo's own size when it was scaled down to fit the largest supported sphere. */
+  photoWidth?: number;
+  photoHeight?: number;
 }

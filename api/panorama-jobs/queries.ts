@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { PanoramaNotice } from '../../viewer/manifest.ts';
 import type { DbLike } from '../db/client.ts';
 import { panoramaJobs, type PanoramaJob } from '../db/schema/index.ts';
 
@@ -28,9 +29,28 @@ export async function unfinishedJobs(db: DbLike): Promise<PanoramaJob[]> {
   return db.select().from(panoramaJobs).where(inArray(panoramaJobs.status, ['queued', 'processing'])).orderBy(panoramaJobs.id);
 }
 
-/** What the API shows of a job. */
-export function jobView(job: PanoramaJob) {
+/** Jobs that still need their uploaded source (queued, running, or done and kept for rebuilds). */
+export async function jobsUsingSource(db: DbLike, sourceHash: string): Promise<number> {
+  const rows = await db
+    .select({ id: panoramaJobs.id })
+    .from(panoramaJobs)
+    .where(and(eq(panoramaJobs.sourceHash, sourceHash), inArray(panoramaJobs.status, ['queued', 'processing', 'done'])));
+  return rows.length;
+}
+
+/** Hashes of every upload some job still needs. */
+export async function sourcesInUse(db: DbLike): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ hash: panoramaJobs.sourceHash })
+    .from(panoramaJobs)
+    .where(inArray(panoramaJobs.status, ['queued', 'processing', 'done']));
+  return new Set(rows.map((r) => r.hash));
+}
+
+/** What the API shows of a job; `warnings` are the finished panorama's notes (e.g. metadata ignored). */
+export function jobView(job: PanoramaJob, warnings: readonly PanoramaNotice[] = []) {
   return {
+    warnings: [...warnings],
     id: job.id,
     status: job.status,
     stage: job.stage,

@@ -5,10 +5,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { panoramaJobs, type PanoramaJob } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
-import { grantPanorama, panoramaRoot, publishPanorama } from '../media/panoramas.ts';
+import { grantPanorama, panoramaRoot, publishPanorama, readPanoramaManifest } from '../media/panoramas.ts';
 import { buildInBackground, cleanupPartial, type BuildProgress } from '../panorama/index.ts';
 import { INCOMING_PREFIX } from '../uploads/receive.ts';
-import { getJob, jobView, unfinishedJobs } from './queries.ts';
+import { getJob, jobsUsingSource, jobView, sourcesInUse, unfinishedJobs } from './queries.ts';
+
+/** Uploaded sources are named by their sha256. */
+const SOURCE_NAME = /^[0-9a-f]{64}$/;
 
 const STAGE_SPAN: Record<BuildProgress['stage'], [number, number]> = {
   inspect: [0, 0.05],
@@ -50,10 +53,15 @@ export class PanoramaJobRunner {
     return join(this.uploadsDir, sourceHash);
   }
 
-  /** After a crash or kill: remove half-written uploads and pyramids, then run unfinished jobs again. */
+  /**
+   * After a crash or kill: remove half-written uploads, uploads no job needs any more (a refused photo whose removal
+   * was cut short, with its GPS EXIF) and half-written pyramids, then run unfinished jobs again.
+   */
   async resume(): Promise<void> {
     const names = await readdir(this.uploadsDir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => n.startsWith(INCOMING_PREFIX)).map((n) => rm(join(this.uploadsDir, n), { force: true })));
+    const inUse = await sourcesInUse(this.#db);
+    const orphans = names.filter((n) => n.startsWith(INCOMING_PREFIX) || (SOURCE_NAME.test(n) && !inUse.has(n)));
+    await Promise.all(orphans.map((n) => rm(join(this.uploadsDir, n), { force: true })));
     await cleanupPartial(panoramaRoot(this.#mediaDir));
     for (const job of await unfinishedJobs(this.#db)) this.enqueue(job.id);
   }
@@ -69,9 +77,21 @@ export class PanoramaJobRunner {
     return this.#queue;
   }
 
+  /** What the API shows of a job, with the finished panorama's warnings. */
+  async view(job: PanoramaJob): Promise<ReturnType<typeof jobView>> {
+    const manifest = job.panoramaId ? await readPanoramaManifest(this.#mediaDir, job.panoramaId) : null;
+    return jobView(job, manifest?.warnings ?? []);
+  }
+
   async #update(jobId: number, set: Partial<PanoramaJob>): Promise<void> {
     const [job] = await this.#db.update(panoramaJobs).set(set).where(eq(panoramaJobs.id, jobId)).returning();
-    if (job) this.events.emit('change', jobView(job));
+    if (job) this.events.emit('change', job.panoramaId ? await this.view(job) : jobView(job));
+  }
+
+  /** A refused photo is not kept (it may carry GPS EXIF): remove it unless another job still needs the same bytes. */
+  async #discardSource(sourceHash: string): Promise<void> {
+    if ((await jobsUsingSource(this.#db, sourceHash)) > 0) return;
+    await rm(this.sourcePath(sourceHash), { force: true });
   }
 
   async #run(jobId: number): Promise<void> {
@@ -101,6 +121,7 @@ export class PanoramaJobRunner {
         errorMessage: appError.messageZh,
         errorMessageEn: appError.messageEn,
       });
+      await this.#discardSource(job.sourceHash);
     }
   }
 }

@@ -37,8 +37,23 @@ const PANORAMA_ERRORS = {
   },
   pano_too_large: {
     status: 413,
-    zh: '图片像素过多。全景照片最大支持 16384×8192 像素，请缩小后再上传。',
-    en: 'The image has too many pixels. Panoramas can be at most 16384×8192 pixels; please scale it down.',
+    zh: '图片像素过多：{width}×{height} 共 {pixels} 像素，超过上限 {limit} 像素（16384×8192）。请缩小后再上传。',
+    en: 'The image has too many pixels: {width}×{height} is {pixels} pixels, over the limit of {limit} (16384×8192). Please scale it down.',
+  },
+  pano_sphere_too_large: {
+    status: 413,
+    zh: '照片所在的全景球宽 {fullWidth} 像素，超过上限 {limit} 像素；缩小到上限后照片只剩 {width}×{height} 像素，无法使用。请检查照片的 GPano 全景信息，或上传完整的 360° 全景图。',
+    en: "The photo's sphere is {fullWidth} pixels wide, over the limit of {limit}; scaled to fit, the photo would be only {width}×{height} pixels. Please check its GPano metadata or upload the full 360° panorama.",
+  },
+  pano_projection_cylindrical: {
+    status: 422,
+    zh: '这是一张柱面投影的全景照片（手机的“全景模式”拍摄），只覆盖一圈水平视野，不是 360° 球面全景。请用全景相机或手机的“照片球/360° 全景”功能拍摄，并导出等距柱状投影（宽高比 2:1）的照片后上传。',
+    en: 'This is a cylindrical panorama (a phone\'s "panorama mode"): it covers a horizontal band, not a 360° sphere. Please take it with a 360° camera or your phone\'s "photo sphere" / 360° mode and upload the equirectangular (2:1) photo it exports.',
+  },
+  pano_projection_unsupported: {
+    status: 422,
+    zh: '照片声明的投影方式是“{projection}”，不是 360° 球面全景所需的等距柱状投影。请用全景相机或手机的“照片球/360° 全景”功能拍摄，并导出等距柱状投影（宽高比 2:1）的照片后上传。',
+    en: 'The photo declares the "{projection}" projection, not the equirectangular projection of a 360° sphere. Please take it with a 360° camera or your phone\'s "photo sphere" / 360° mode and upload the equirectangular (2:1) photo it exports.',
   },
   pano_not_equirectangular: {
     status: 422,
@@ -54,10 +69,18 @@ const PANORAMA_ERRORS = {
 
 export type PanoramaErrorCode = keyof typeof PANORAMA_ERRORS;
 
-/** The AppError for a refused photo; `details` carries numbers for logs, never shown as the message. */
-export function panoramaError(code: PanoramaErrorCode, details?: unknown): AppError {
+/** Fill `{name}` placeholders of a message with the given values. */
+export function fillMessage(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * The AppError for a refused photo. `params` fill the message's placeholders (sizes, limits, the projection);
+ * `details` carries numbers for logs, never shown as the message.
+ */
+export function panoramaError(code: PanoramaErrorCode, details?: unknown, params?: Record<string, string | number>): AppError {
   const { status, zh, en } = PANORAMA_ERRORS[code];
-  return new AppError(status, code, { zh, en }, details);
+  return new AppError(status, code, { zh: fillMessage(zh, params), en: fillMessage(en, params) }, details);
 }
 
 export const PANORAMA_ERROR_CODES = Object.keys(PANORAMA_ERRORS) as PanoramaErrorCode[];

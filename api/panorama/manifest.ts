@@ -51,6 +51,11 @@ export function buildManifest(inputs: ManifestInputs): PanoramaManifest {
     },
     encoding: { quality: settings.encoding.quality, lossless: settings.encoding.lossless },
   };
-  if (placement.poseHeadingDegrees !== undefined) manifest.source.poseHeadingDegrees = placement.poseHeadingDegrees;
+  for (const key of ['poseHeadingDegrees', 'initialViewHeadingDegrees', 'initialViewPitchDegrees', 'initialHorizontalFovDegrees'] as const) {
+    const value = placement[key];
+    if (value !== undefined) manifest.source[key] = value;
+  }
+  if (placement.scale !== 1) Object.assign(manifest.source, { photoWidth: source.photoWidth, photoHeight: source.photoHeight });
+  if (placement.warnings.length > 0) manifest.warnings = placement.warnings.map((w) => ({ ...w }));
   return manifest;
 }

@@ -4,6 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { panoramaError } from './errors.ts';
 import { parseGPano } from './gpano.ts';
+import { readXmpPackets } from './xmp-packets.ts';
 import { isAcceptedType, sniffImageType, type AcceptedType } from './sniff.ts';
 import { MAX_PIXELS, placeOnSphere, type SpherePlacement } from './sphere.ts';
 
@@ -12,9 +13,12 @@ export interface SourceInfo {
   path: string;
   bytes: number;
   type: AcceptedType;
-  /** Size after EXIF orientation is applied. */
+  /** Size of the raster that is built: after EXIF orientation, and scaled down when the sphere is too wide. */
   width: number;
   height: number;
+  /** The photo's own size after EXIF orientation. */
+  photoWidth: number;
+  photoHeight: number;
   hasAlpha: boolean;
   placement: SpherePlacement;
 }
@@ -65,8 +69,18 @@ export async function inspectSource(path: string): Promise<SourceInfo> {
   const swap = (metadata.orientation ?? 1) >= 5;
   const width = swap ? metadata.height : metadata.width;
   const height = swap ? metadata.width : metadata.height;
-  const placement = placeOnSphere(width, height, parseGPano(metadata.xmp));
-  return { path, bytes: size, type, width, height, hasAlpha: metadata.hasAlpha ?? false, placement };
+  const placement = placeOnSphere(width, height, parseGPano(await readXmpPackets(path, type)));
+  return {
+    path,
+    bytes: size,
+    type,
+    width: placement.width,
+    height: placement.height,
+    photoWidth: width,
+    photoHeight: height,
+    hasAlpha: metadata.hasAlpha ?? false,
+    placement,
+  };
 }
 
 /** Neutral grey that transparent pixels are flattened onto. */
@@ -89,6 +103,8 @@ export async function decodeToVipsFile(info: SourceInfo, vipsPath: string): Prom
 export function openDecoded(info: SourceInfo): Sharp {
   let pipeline = sharp(info.path, { limitInputPixels: MAX_PIXELS, failOn: 'error', sequentialRead: true }).rotate();
   if (info.hasAlpha) pipeline = pipeline.flatten({ background: FLATTEN_BACKGROUND });
+  if (info.width !== info.photoWidth || info.height !== info.photoHeight)
+    pipeline = pipeline.resize(info.width, info.height, { fit: 'fill', kernel: 'lanczos3' });
   return pipeline.toColourspace('srgb');
 }
 

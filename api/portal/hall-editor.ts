@@ -1,7 +1,9 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { DbLike } from '../db/client.ts';
 import { enterprisePanoramas, halls, hotspots, investmentProjects, jobs, products, scenes, type Hotspot } from '../db/schema/index.ts';
+import { defaultStartView } from '../../viewer/view/start.ts';
 import { AppError } from '../lib/errors.ts';
+import { readPanoramaManifest } from '../media/panoramas.ts';
 import { notOwned } from './scope.ts';
 
 /** The enterprise's hall, created as a draft the first time the firm edits it. */
@@ -40,6 +42,17 @@ export async function assertUsablePanorama(db: DbLike, enterpriseId: number, pan
     .from(enterprisePanoramas)
     .where(and(eq(enterprisePanoramas.enterpriseId, enterpriseId), eq(enterprisePanoramas.panoramaId, panoramaId)));
   if (!owned) throw notOwned({ zh: '全景图', en: 'panorama' });
+}
+
+/**
+ * The starting view of a new scene made from this panorama (degrees): where the photo asks to open, else the middle
+ * of what it covers, so a partial photo never opens on the fill. Yaw 0 / pitch 0 when the manifest is unreadable.
+ */
+export async function startViewOf(mediaDir: string, panoramaId: string): Promise<{ initialYaw: number; initialPitch: number; initialFov: number }> {
+  const manifest = await readPanoramaManifest(mediaDir, panoramaId);
+  if (!manifest) return { initialYaw: 0, initialPitch: 0, initialFov: 90 };
+  const { yaw, pitch, fov } = defaultStartView(manifest);
+  return { initialYaw: yaw, initialPitch: pitch, initialFov: fov };
 }
 
 export async function nextScenePosition(db: DbLike, hallId: number): Promise<number> {

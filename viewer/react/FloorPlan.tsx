@@ -1,6 +1,7 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { ViewDegrees } from '../types.ts';
 import type { Strings } from './strings.ts';
+import { useStageLayout } from './useStageLayout.ts';
 
 /** A room placed on the hall's floor plan; x and y run 0..1 from the plan's top left. */
 export interface FloorPlanScene {
@@ -24,6 +25,8 @@ const W = 132;
 const H = 100;
 const PAD = 10;
 const CONE = 30;
+/** The plan's size on a compact stage, relative to its regular 132×100 px. */
+const COMPACT_SCALE = 0.75;
 const boxStyle: CSSProperties = {
   position: 'absolute', top: 8, left: 8, width: W, height: H, background: 'rgba(0,0,0,.55)',
   border: '1px solid rgba(255,255,255,.5)', borderRadius: 8, margin: 0,
@@ -47,6 +50,11 @@ function conePath(fovDegrees: number): string {
  */
 export function FloorPlan({ scenes, currentId, initialYaw, strings, subscribe, onSelect }: FloorPlanProps) {
   const cone = useRef<SVGPathElement>(null);
+  const { compact, bottomInset } = useStageLayout();
+  // On a phone the toolbar needs the top of the stage: the plan sits bottom left, above the hotspot chips, smaller.
+  const placement: CSSProperties = compact
+    ? { top: 'auto', bottom: 8 + bottomInset, transform: `scale(${COMPACT_SCALE})`, transformOrigin: 'bottom left' }
+    : {};
   const current = scenes.find((s) => s.id === currentId);
   const at = (p: { x: number; y: number }) => ({ left: PAD + p.x * (W - 2 * PAD), top: PAD + p.y * (H - 2 * PAD) });
 
@@ -62,7 +70,7 @@ export function FloorPlan({ scenes, currentId, initialYaw, strings, subscribe, o
   }, [current, subscribe]);
 
   return (
-    <nav aria-label={strings.floorPlan} style={boxStyle} data-floor-plan>
+    <nav aria-label={strings.floorPlan} style={{ ...boxStyle, ...placement }} data-floor-plan>
       {current && (
         <svg width={W} height={H} aria-hidden="true" style={{ position: 'absolute', inset: 0, pointerEvents: 'none' }}>
           <path ref={cone} d={conePath(90)} transform={`translate(${at(current.map).left} ${at(current.map).top}) rotate(${initialYaw.toFixed(1)})`} fill="rgba(22,119,255,.55)" />

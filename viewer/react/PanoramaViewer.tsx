@@ -19,6 +19,7 @@ import { useKeyboardControls } from './useKeyboardControls.ts';
 import { usePointerControls, type Grab } from './usePointerControls.ts';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion.ts';
 import { useXRSupport } from './useXRSupport.ts';
+import { HOTSPOT_ROW_HEIGHT, StageLayoutContext, useCompactStage } from './useStageLayout.ts';
 import { ViewerToolbar } from './ViewerToolbar.tsx';
 import { viewerProbe } from './viewerProbe.ts';
 import { XRControllers } from './XRControllers.tsx';
@@ -210,6 +211,8 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
   );
 
   const [initialFov] = useState(() => controller.view.fov / DEG);
+  const compact = useCompactStage(container);
+  const layout = useMemo(() => ({ compact, bottomInset: hotspots.length > 0 ? HOTSPOT_ROW_HEIGHT : 0 }), [compact, hotspots.length]);
 
   return (
     <div
@@ -251,10 +254,12 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
         <p style={{ ...fill, color: '#fff', padding: 16 }}>{strings.noWebgl}</p>
       )}
       <div aria-hidden="true" style={{ ...fill, background: '#000', pointerEvents: 'none', opacity: fading ? 1 : 0, transition: reducedMotion ? 'none' : `opacity ${FADE_MS}ms` }} />
+      <StageLayoutContext.Provider value={layout}>
       {props.overlay}
       <HotspotList hotspots={hotspots} strings={strings} onFocusHotspot={focusHotspot} onActivate={(h) => void activate(h)} />
       <ViewerToolbar
         strings={strings}
+        compact={compact}
         onZoom={(f) => {
           controller.interact();
           controller.zoomBy(f);
@@ -265,6 +270,7 @@ export function PanoramaViewer(props: PanoramaViewerProps) {
       >
         {props.toolbar}
       </ViewerToolbar>
+      </StageLayoutContext.Provider>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Strings } from './strings.ts';
+import { useStageLayout } from './useStageLayout.ts';
 
 /** Shares the current URL (which carries the view in its hash): the system share sheet, else the clipboard. */
 export function ShareButton({ strings, title }: { strings: Strings; title?: string }) {
   const [copied, setCopied] = useState(false);
+  const { compact } = useStageLayout();
   useEffect(() => {
     if (!copied) return;
     const t = setTimeout(() => setCopied(false), 2000);
@@ -21,7 +23,7 @@ export function ShareButton({ strings, title }: { strings: Strings; title?: stri
     <button
       type="button"
       onClick={() => void share()}
-      style={{ height: 36, font: '14px system-ui, sans-serif', color: '#fff', background: 'rgba(0,0,0,.55)', border: '1px solid rgba(255,255,255,.5)', borderRadius: 8, padding: '0 10px', cursor: 'pointer' }}
+      style={{ height: compact ? 32 : 36, font: `${compact ? 13 : 14}px system-ui, sans-serif`, color: '#fff', background: 'rgba(0,0,0,.55)', border: '1px solid rgba(255,255,255,.5)', borderRadius: 8, padding: compact ? '0 7px' : '0 10px', cursor: 'pointer', pointerEvents: 'auto' }}
     >
       {strings.share}
       <span role="status" style={{ marginLeft: copied ? 6 : 0 }}>{copied ? strings.copied : ''}</span>

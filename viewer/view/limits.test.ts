@@ -50,3 +50,24 @@ describe('view limits', () => {
     expect(wrapAngle(0.5)).toBeCloseTo(0.5);
   });
 });
+
+describe('view limits of a photo that does not go all the way round', () => {
+  // phone-pano-120x60-left0-683x342.jpg: yaw −180…−60, pitch ±30 of a 2048×1024 sphere.
+  const phonePano = { width: 683, height: 342, format: 'jpeg', fullWidth: 2048, fullHeight: 1024, croppedLeft: 0, croppedTop: 341 };
+
+  it('keeps the sides of the view on the photo: turning right stops before the grey fill', () => {
+    const limits = viewLimits({ faceSize: 4096, source: phonePano }, { width: 390, height: 390 });
+    expect(limits.yaw!.centre / DEG).toBeCloseTo(-120, 0);
+    const turned = clampView({ yaw: 0, pitch: 0, fov: 40 * DEG }, limits);
+    // A 40° square view: its right edge is at −60°, the photo's right edge.
+    expect(turned.yaw / DEG).toBeCloseTo(-80, 0);
+    const left = clampView({ yaw: 170 * DEG, pitch: 0, fov: 40 * DEG }, limits);
+    expect(left.yaw / DEG).toBeCloseTo(-160, 0);
+  });
+
+  it('leaves a full sphere free to turn', () => {
+    const limits = viewLimits({ faceSize: 2560, source: fullSphere }, { width: 800, height: 600 });
+    expect(limits.yaw).toBeUndefined();
+    expect(clampView({ yaw: 2, pitch: 0, fov: 60 * DEG }, limits).yaw).toBeCloseTo(2);
+  });
+});

@@ -8,6 +8,11 @@ export interface ViewLimits {
   maxFov: number;
   minPitch: number;
   maxPitch: number;
+  /**
+   * Optional: a photo that does not go all the way round. The view's left and right edges stay within
+   * yawCentre ± yawHalfWidth (radians), using the viewport's aspect (width / height) to know the horizontal fov.
+   */
+  yaw?: { centre: number; halfWidth: number; aspect: number };
 }
 
 /** Wider than this and straight lines bend visibly at the screen edges (rectilinear projection). */
@@ -48,7 +53,22 @@ export function viewLimits(manifest: Pick<PanoramaManifest, 'faceSize' | 'source
   const band = (source.height / full) * Math.PI;
   const maxFov = Math.max(minFov, Math.min(MAX_FOV, band >= Math.PI - 1e-9 ? MAX_FOV : band));
   const { min, max } = pitchRange(source, minFov);
-  return { minFov, maxFov, minPitch: min, maxPitch: max };
+  const limits: ViewLimits = { minFov, maxFov, minPitch: min, maxPitch: max };
+  const fullWidth = source.fullWidth > 0 ? source.fullWidth : source.width;
+  if (source.width < fullWidth - 1) {
+    // A partial photo: keep the sides of the view on it too, and never wider than it is.
+    const halfWidth = (source.width / fullWidth) * Math.PI;
+    const aspect = viewport.width / Math.max(1, viewport.height);
+    const centre = ((source.croppedLeft + source.width / 2) / fullWidth) * 2 * Math.PI - Math.PI;
+    limits.yaw = { centre: wrapAngle(centre), halfWidth, aspect };
+    if (halfWidth < Math.PI / 2) limits.maxFov = Math.max(minFov, Math.min(maxFov, 2 * Math.atan(Math.tan(halfWidth) / aspect)));
+  }
+  return limits;
+}
+
+/** Horizontal fov of a view with vertical fov `fov` on a viewport of this aspect (width / height). */
+export function horizontalFov(fov: number, aspect: number): number {
+  return 2 * Math.atan(Math.tan(fov / 2) * aspect);
 }
 
 /** Wrap an angle into (-π, π]. */
@@ -62,6 +82,11 @@ export function clampView(view: View, limits: ViewLimits, source?: PanoramaManif
   const fov = Math.min(limits.maxFov, Math.max(limits.minFov, Number.isFinite(view.fov) ? view.fov : limits.maxFov));
   const range = source ? pitchRange(source, fov) : { min: limits.minPitch, max: limits.maxPitch };
   const pitch = Math.min(range.max, Math.max(range.min, Number.isFinite(view.pitch) ? view.pitch : 0));
-  const yaw = wrapAngle(Number.isFinite(view.yaw) ? view.yaw : 0);
+  let yaw = wrapAngle(Number.isFinite(view.yaw) ? view.yaw : 0);
+  if (limits.yaw) {
+    const { centre, halfWidth, aspect } = limits.yaw;
+    const room = Math.max(0, halfWidth - horizontalFov(fov, aspect) / 2);
+    yaw = wrapAngle(centre + Math.min(room, Math.max(-room, wrapAngle(yaw - centre))));
+  }
   return { yaw, pitch, fov };
 }

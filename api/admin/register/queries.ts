@@ -147,17 +147,28 @@ export async function listEnterprises(
   const pageSize = Math.min(query.pageSize ?? 50, options.maxPageSize ?? 200);
   const offset = ((query.page ?? 1) - 1) * pageSize;
   const withHits = hits ? sql`WITH hits AS MATERIALIZED (${hits}) ` : sql``;
-  const rows = await db.all<{
-    id: number; credit_code: string; name: string; county: County; industry: Industry; size_class: SizeClass;
-    hall_status: RegisterRow['hallStatus']; revenue: number | null; complete: number; tags: string; updated_at: number; total: number;
-  }>(sql`${withHits}SELECT ${enterprises.id} AS id, ${enterprises.creditCode} AS credit_code, ${enterprises.name} AS name,
-      ${enterprises.county} AS county, ${enterprises.industry} AS industry, ${enterprises.sizeClass} AS size_class,
-      (SELECT ${halls.status} FROM ${halls} WHERE ${halls.enterpriseId} = ${enterprises.id}) AS hall_status,
-      (SELECT ${enterpriseYears.revenue} FROM ${enterpriseYears} WHERE ${enterpriseYears.enterpriseId} = ${enterprises.id} AND ${enterpriseYears.fiscalYear} = ${year}) AS revenue,
-      ${completeSql(year)} AS complete, ${enterprises.tags} AS tags, ${enterprises.updatedAt} AS updated_at, count(*) OVER () AS total
-    FROM ${enterprises} WHERE ${where} ORDER BY ${orderBy(query, hits)} LIMIT ${pageSize} OFFSET ${offset}`);
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && offset > 0) total = await countEnterprises(db, actor, query, today);
+  // First the page's ids and the total (cheap: no per-row subqueries except what the order needs), then the
+  // columns of those rows only — a late page costs what an early one does.
+  const revenueOf = sql`(SELECT ${enterpriseYears.revenue} FROM ${enterpriseYears} WHERE ${enterpriseYears.enterpriseId} = ${enterprises.id} AND ${enterpriseYears.fiscalYear} = ${year})`;
+  const page = await db.all<{ id: number; total: number }>(
+    sql`${withHits}SELECT ${enterprises.id} AS id, ${query.sort?.endsWith('revenue') ? sql`${revenueOf} AS revenue, ` : sql``}count(*) OVER () AS total
+      FROM ${enterprises} WHERE ${where} ORDER BY ${orderBy(query, hits)} LIMIT ${pageSize} OFFSET ${offset}`,
+  );
+  let total = Number(page[0]?.total ?? 0);
+  if (page.length === 0 && offset > 0) total = await countEnterprises(db, actor, query, today);
+  const pageIds = page.map((r) => Number(r.id));
+  const details = pageIds.length
+    ? await db.all<{
+        id: number; credit_code: string; name: string; county: County; industry: Industry; size_class: SizeClass;
+        hall_status: RegisterRow['hallStatus']; revenue: number | null; complete: number; tags: string; updated_at: number;
+      }>(sql`SELECT ${enterprises.id} AS id, ${enterprises.creditCode} AS credit_code, ${enterprises.name} AS name,
+          ${enterprises.county} AS county, ${enterprises.industry} AS industry, ${enterprises.sizeClass} AS size_class,
+          (SELECT ${halls.status} FROM ${halls} WHERE ${halls.enterpriseId} = ${enterprises.id}) AS hall_status,
+          ${revenueOf} AS revenue, ${completeSql(year)} AS complete, ${enterprises.tags} AS tags, ${enterprises.updatedAt} AS updated_at
+        FROM ${enterprises} WHERE ${inArray(enterprises.id, pageIds)}`)
+    : [];
+  const byId = new Map(details.map((d) => [Number(d.id), d]));
+  const rows = pageIds.map((id) => byId.get(id)!);
   const titles = await titlesOf(db, rows.map((r) => r.id), today);
   return {
     total,

@@ -7,7 +7,7 @@ import { halls, hotspots, scenes } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { idParam, optionalText, plainText } from '../../lib/fields.ts';
 import { validate } from '../../lib/validate.ts';
-import { assertOwnTargets, assertUsablePanorama, hallOf, nextScenePosition, ownedHotspot, ownedScene, reorderScenes } from '../hall-editor.ts';
+import { assertOwnTargets, assertUsablePanorama, startViewOf, hallOf, nextScenePosition, ownedHotspot, ownedScene, reorderScenes } from '../hall-editor.ts';
 import { hotspotCreate, hotspotPatch, sceneCreate, sceneOrder, scenePatch } from '../hall-schemas.ts';
 import { portalScope } from '../scope.ts';
 
@@ -45,9 +45,10 @@ export function portalHallRoutes(ctx: AppContext) {
       const body = c.req.valid('json');
       await assertUsablePanorama(ctx.db, scope.enterpriseId, body.panoramaId);
       const hall = await hallOf(ctx.db, scope.enterpriseId);
+      const start = await startViewOf(ctx.mediaDir, body.panoramaId);
       const [scene] = await ctx.db
         .insert(scenes)
-        .values({ hallId: hall.id, position: await nextScenePosition(ctx.db, hall.id), ...body })
+        .values({ hallId: hall.id, position: await nextScenePosition(ctx.db, hall.id), ...start, ...body })
         .returning();
       await scope.changed('scene.create', 'scene', scene!.id, 'scenes');
       return c.json(scene, 201);

@@ -61,13 +61,13 @@ export function panoramaUploadRoutes(ctx: AppContext) {
         },
         { behavior: 'immediate' },
       );
-      if (!created) return c.json(jobView(job), 200);
+      if (!created) return c.json(await ctx.panoramaJobs.view(job), 200);
       await audit(ctx.db, { userId: user.id, enterpriseId, action: 'panorama.upload', entity: 'panorama_job', entityId: job.id, ip: c.get('clientIp') });
       void ctx.panoramaJobs.enqueue(job.id);
       return c.json(jobView(job), 202);
     })
     .get('/panorama-jobs/:jobId', validate('param', jobParam), async (c) => {
-      return c.json(jobView(await jobFor(c, c.req.valid('param').jobId)));
+      return c.json(await ctx.panoramaJobs.view(await jobFor(c, c.req.valid('param').jobId)));
     })
     .get('/panorama-jobs/:jobId/events', validate('param', jobParam), async (c) => {
       const job = await jobFor(c, c.req.valid('param').jobId);
@@ -86,7 +86,7 @@ export function panoramaUploadRoutes(ctx: AppContext) {
           // Listen first, then send the current state, so no change falls between the two.
           ctx.panoramaJobs.events.on('change', send);
           stream.onAbort(done);
-          void getJob(ctx.db, job.id).then((now) => send(jobView(now ?? job)));
+          void getJob(ctx.db, job.id).then(async (now) => send(await ctx.panoramaJobs.view(now ?? job)));
         });
       });
     });

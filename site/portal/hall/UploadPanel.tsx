@@ -11,6 +11,8 @@ interface JobView {
   panoramaId: string | null;
   fileName: string | null;
   error: { code: string; message: string; messageEn: string } | null;
+  /** What the pipeline did to an accepted photo that the firm should know (metadata ignored, scaled down). */
+  warnings?: { code: string; message: string; messageEn: string }[];
 }
 
 type Phase =
@@ -139,6 +141,11 @@ export function UploadPanel({ lang, csrfToken, enterpriseId, onCreateScene }: Up
           <p className="alert ok" role="status">
             {s.processed}
           </p>
+          {(phase.job.warnings ?? []).map((w) => (
+            <p key={w.code} className="alert warning" role="status" data-warning={w.code}>
+              {lang === 'en' ? w.messageEn : w.message}
+            </p>
+          ))}
           {error.form && <p className="alert error">{error.form}</p>}
           <Field id="new-scene-title" label={s.sceneTitle} error={error.title}>
             {(a) => <input {...a} name="title" required maxLength={40} defaultValue={(phase.job.fileName ?? '').replace(/\.[a-z]+$/i, '').slice(0, 40)} />}
