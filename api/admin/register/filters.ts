@@ -43,7 +43,7 @@ export const registerQuery = z.object({
   /** Fiscal year the data-completeness filter and the revenue column refer to (default: last year). */
   year: optional(z.coerce.number().int().min(2000).max(2100)),
   tag: optional(plainText(40)),
-  /** Firms that meet the prerequisites of this pre-evaluation rule set but hold no current title of its tier. */
+  /** Firms that meet the prerequisites of this rule set with last year's data but hold no current title of its tier. */
   candidate: optional(z.enum(CANDIDATE_RULESETS)),
   sort: optional(z.enum(REGISTER_SORTS)),
   page: optional(z.coerce.number().int().min(1).max(100_000)),

@@ -10,6 +10,35 @@ type Actor = Pick<User, 'role' | 'county' | 'enterpriseId'>;
 
 const chunks = <T>(rows: T[], size: number): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));
 
+/** The yearly columns the rule sets read (not the per-figure sources or timestamps, which cost time to load). */
+const YEAR_FACT_COLUMNS = {
+  fiscalYear: enterpriseYears.fiscalYear,
+  revenue: enterpriseYears.revenue,
+  mainRevenue: enterpriseYears.mainRevenue,
+  rdSpend: enterpriseYears.rdSpend,
+  rdStaff: enterpriseYears.rdStaff,
+  employees: enterpriseYears.employees,
+  totalAssets: enterpriseYears.totalAssets,
+  totalLiabilities: enterpriseYears.totalLiabilities,
+  netProfit: enterpriseYears.netProfit,
+  ipClass1: enterpriseYears.ipClass1,
+  ipClass1Own: enterpriseYears.ipClass1Own,
+  ipClass1HighValue: enterpriseYears.ipClass1HighValue,
+  ipClass2: enterpriseYears.ipClass2,
+  inventionPatents: enterpriseYears.inventionPatents,
+  digitalLevel: enterpriseYears.digitalLevel,
+  qualityCertifications: enterpriseYears.qualityCertifications,
+  qualityAward: enterpriseYears.qualityAward,
+  ownBrand: enterpriseYears.ownBrand,
+  standardsDrafted: enterpriseYears.standardsDrafted,
+  standardsLed: enterpriseYears.standardsLed,
+  rdCentreLevel: enterpriseYears.rdCentreLevel,
+  yearsInNiche: enterpriseYears.yearsInNiche,
+  equityFinancing: enterpriseYears.equityFinancing,
+  officialScore: enterpriseYears.officialScore,
+  officialScoreRule: enterpriseYears.officialScoreRule,
+};
+
 /** Everything the rule sets read about these firms, in three queries (firms, yearly data, titles). */
 async function inputsOf(db: DbLike, ids: number[]) {
   const firms = new Map<number, PreEvaluationInput['firm']>();
@@ -21,14 +50,14 @@ async function inputsOf(db: DbLike, ids: number[]) {
         .select({ id: enterprises.id, foundedYear: enterprises.foundedYear, productField: enterprises.productField, listed: enterprises.listed, highTech: enterprises.highTech, industry: enterprises.industry, sizeClass: enterprises.sizeClass })
         .from(enterprises)
         .where(inArray(enterprises.id, part)),
-      db.select().from(enterpriseYears).where(inArray(enterpriseYears.enterpriseId, part)),
+      db.select({ enterpriseId: enterpriseYears.enterpriseId, ...YEAR_FACT_COLUMNS }).from(enterpriseYears).where(inArray(enterpriseYears.enterpriseId, part)),
       db
         .select({ enterpriseId: tierRecognitions.enterpriseId, tier: tierRecognitions.tier, level: tierRecognitions.level, status: tierRecognitions.status, validTo: tierRecognitions.validTo })
         .from(tierRecognitions)
         .where(inArray(tierRecognitions.enterpriseId, part)),
     ]);
     for (const { id, ...facts } of f) firms.set(id, facts);
-    for (const row of y) years.set(row.enterpriseId, [...(years.get(row.enterpriseId) ?? []), row]);
+    for (const { enterpriseId, ...row } of y) years.set(enterpriseId, [...(years.get(enterpriseId) ?? []), row]);
     for (const { enterpriseId, ...title } of t) titles.set(enterpriseId, [...(titles.get(enterpriseId) ?? []), title]);
   }
   return { firms, years, titles };
@@ -52,30 +81,30 @@ export async function preEvaluateFirm(db: DbLike, actor: Actor, id: number, toda
 }
 
 /**
- * Recomputes the stored pre-evaluations of these firms for every fiscal year they have data for, inside the
- * caller's transaction (so the register's candidate filters never disagree with the data). `today` is an ISO date.
+ * Recomputes the stored pre-evaluations of these firms for last year (上年度, the year every title round reads),
+ * inside the caller's transaction, so the register's candidate filters never disagree with the data. Earlier years
+ * are evaluated on demand (the dossier's year choice), not stored. `today` is an ISO date.
  */
 export async function refreshPreEvaluations(db: DbLike, ids: number[], today: string): Promise<void> {
   if (ids.length === 0) return;
   const { firms, years, titles } = await inputsOf(db, ids);
   const now = new Date();
+  const fiscalYear = Number(today.slice(0, 4)) - 1;
   const rows: (typeof preEvaluations.$inferInsert)[] = [];
   for (const id of ids) {
     const firm = firms.get(id);
     if (!firm) continue;
     const firmYears = years.get(id) ?? [];
-    for (const { fiscalYear } of firmYears) {
-      for (const r of evaluateAll({ firm, years: firmYears, titles: titles.get(id) ?? [], year: fiscalYear, today })) {
-        rows.push({
-          enterpriseId: id,
-          fiscalYear,
-          ruleset: r.ruleset,
-          verdict: r.verdict,
-          prerequisitesMet: r.prerequisites.every((p) => p.ok === true),
-          total: r.total,
-          computedAt: now,
-        });
-      }
+    for (const r of evaluateAll({ firm, years: firmYears, titles: titles.get(id) ?? [], year: fiscalYear, today })) {
+      rows.push({
+        enterpriseId: id,
+        fiscalYear,
+        ruleset: r.ruleset,
+        verdict: r.verdict,
+        prerequisitesMet: r.prerequisites.every((p) => p.ok === true),
+        total: r.total,
+        computedAt: now,
+      });
     }
   }
   for (const part of chunks(ids, 500)) await db.delete(preEvaluations).where(inArray(preEvaluations.enterpriseId, part));

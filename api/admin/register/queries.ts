@@ -100,7 +100,7 @@ async function registerWhere(db: DbLike, actor: Actor, query: RegisterQuery, tod
     query.tag ? sql`EXISTS (SELECT 1 FROM json_each(${enterprises.tags}) WHERE value = ${query.tag})` : undefined,
     query.candidate
       ? sql`EXISTS (SELECT 1 FROM ${preEvaluations} WHERE ${preEvaluations.enterpriseId} = ${enterprises.id} AND ${preEvaluations.ruleset} = ${query.candidate}
-          AND ${preEvaluations.fiscalYear} = ${year} AND ${preEvaluations.prerequisitesMet} = 1)
+          AND ${preEvaluations.fiscalYear} = ${defaultFiscalYear(today)} AND ${preEvaluations.prerequisitesMet} = 1)
           AND NOT EXISTS (SELECT 1 FROM ${tierRecognitions} WHERE ${tierRecognitions.enterpriseId} = ${enterprises.id}
           AND ${tierRecognitions.tier} = ${RULESET_TIER[query.candidate]!} AND ${currentTitleSql(today)})`
       : undefined,
