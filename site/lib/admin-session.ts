@@ -1,4 +1,6 @@
 import type { AstroGlobal } from 'astro';
+import type { Dossier } from '../../api/admin/register/dossier.ts';
+import type { PreEvaluation } from '../../api/admin/register/pre-evaluation/index.ts';
 import { createApi } from '../../api/app.ts';
 import { STAFF_ROLES, type StaffRole } from '../../api/admin/scope.ts';
 import type { Auth } from '../../api/auth/sessions.ts';
@@ -49,4 +51,16 @@ export async function adminGet<T>(Astro: AstroGlobal, session: AdminSession, pat
   api ??= createApi(session.ctx);
   const res = await api.request(`/admin${path}`, { headers: { cookie: Astro.request.headers.get('cookie') ?? '' } });
   return { status: res.status, body: (await res.json()) as T };
+}
+
+/**
+ * A firm's dossier and pre-evaluation for its page, read through the API as this page's user; null (the page
+ * answers 404) when the id is malformed, unknown or outside the viewer's scope.
+ */
+export async function loadDossier(Astro: AstroGlobal, session: AdminSession, id: string) {
+  if (!/^\d{1,10}$/.test(id)) return { data: null, preEvaluation: null };
+  const dossier = await adminGet<Dossier>(Astro, session, `/enterprises/${id}`);
+  if (dossier.status !== 200) return { data: null, preEvaluation: null };
+  const pre = await adminGet<{ year: number; results: PreEvaluation[] }>(Astro, session, `/enterprises/${id}/pre-evaluation`);
+  return { data: dossier.body, preEvaluation: pre.status === 200 ? pre.body : null };
 }

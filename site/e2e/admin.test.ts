@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+
+const baseURL = inject('baseURL');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'qianqi-demo-2026';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+/** A browser context signed in through the sign-in page, as a person would, landing on `next`. */
+async function signedIn(email: string, next = '/admin'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  return { context, page };
+}
+
+async function seriousViolations(page: Page, path: string): Promise<string[]> {
+  await page.goto(baseURL + path, { waitUntil: 'load' });
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+const resultCount = async (page: Page) => Number((await page.locator('.result-count').innerText()).replace(/[^\d]/g, ''));
+
+describe('the bureau’s workspace in Chromium', () => {
+  it('signs in, filters the register, saves the view, tags every match across pages and finds them by the tag', async () => {
+    const { context, page } = await signedIn('bureau@demo.qianqi.example');
+    const all = await resultCount(page);
+    expect(all).toBeGreaterThan(900);
+
+    await page.locator('select[name="county"]').selectOption('linqing');
+    await page.locator('select[name="tier"]').selectOption('srdi');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(/county=linqing/);
+    const filtered = await resultCount(page);
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(all);
+    const areas = await page.locator('table.data tbody tr td:nth-child(4)').allInnerTexts();
+    expect(new Set(areas)).toEqual(new Set(['临清市']));
+
+    await page.getByRole('button', { name: '保存当前视图' }).click();
+    await page.getByLabel('视图名称').fill('临清专精特新');
+    await page.getByRole('button', { name: '保存当前视图' }).click();
+    await page.waitForLoadState('load');
+    await expect.poll(() => page.getByRole('link', { name: '临清专精特新' }).count()).toBe(1);
+
+    // Every firm of a wider query, across pages: select the page, then "select all N", then tag them.
+    await page.goto(`${baseURL}/admin?county=linqing`);
+    const linqing = await resultCount(page);
+    expect(linqing).toBeGreaterThan(50);
+    await page.getByLabel('选择本页').check();
+    await page.getByRole('button', { name: `选择全部 ${linqing.toLocaleString('zh-CN')} 家` }).click();
+    await page.getByLabel('标签').last().fill('重点培育');
+    await page.getByRole('button', { name: '添加标签' }).click();
+    await page.waitForLoadState('load');
+    await page.goto(`${baseURL}/admin?tag=${encodeURIComponent('重点培育')}`);
+    expect(await resultCount(page)).toBe(linqing);
+    await context.close();
+  });
+
+  it('refuses to overwrite a colleague’s newer change: 409 shows both values, the second person chooses, history keeps both', async () => {
+    const a = await signedIn('bureau@demo.qianqi.example');
+    const b = await signedIn('admin@demo.qianqi.example');
+    await a.page.goto(`${baseURL}/admin?q=${encodeURIComponent('恒运')}`);
+    const dossier = await a.page.getByRole('link', { name: /恒运/ }).first().getAttribute('href');
+    await a.page.goto(baseURL + dossier!);
+    await b.page.goto(baseURL + dossier!);
+    const product = (p: Page) => p.locator('section[aria-labelledby="h-profile"]').getByLabel('主导产品', { exact: true });
+
+    await product(a.page).fill('高速精密角接触球轴承');
+    await a.page.getByRole('button', { name: '保存', exact: true }).click();
+    await a.page.waitForLoadState('load');
+    await expect.poll(() => product(a.page).inputValue()).toBe('高速精密角接触球轴承');
+
+    await product(b.page).fill('风电主轴轴承');
+    await b.page.getByRole('button', { name: '保存', exact: true }).click();
+    const conflict = b.page.locator('.conflict');
+    await expect.poll(() => conflict.isVisible()).toBe(true);
+    expect(await conflict.locator('[data-theirs="mainProduct"]').innerText()).toBe('高速精密角接触球轴承');
+    expect(await conflict.locator('[data-yours="mainProduct"]').innerText()).toBe('风电主轴轴承');
+    await conflict.getByRole('button', { name: '使用我的修改' }).click();
+    await conflict.getByRole('button', { name: '按所选值重新保存' }).click();
+    await b.page.getByRole('button', { name: '保存', exact: true }).click();
+    await b.page.waitForLoadState('load');
+    await expect.poll(() => product(b.page).inputValue()).toBe('风电主轴轴承');
+
+    // The page reloads after the save; its history lists both changes, newest first.
+    const history = () => b.page.locator('#history tbody tr').allInnerTexts();
+    await expect.poll(async () => (await history()).some((row) => row.includes('高速精密角接触球轴承 → 风电主轴轴承'))).toBe(true);
+    expect((await history()).some((row) => row.includes('→ 高速精密角接触球轴承'))).toBe(true);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('keeps a county officer inside its area, in the list and by id', async () => {
+    const { context, page } = await signedIn('linqing@demo.qianqi.example');
+    const areas = await page.locator('table.data tbody tr td:nth-child(4)').allInnerTexts();
+    expect(areas.length).toBeGreaterThan(10);
+    expect(new Set(areas)).toEqual(new Set(['临清市']));
+    const bureau = await signedIn('bureau@demo.qianqi.example', '/admin?county=donge');
+    const elsewhere = await bureau.page.locator('table.data tbody tr td:nth-child(2) a').first().getAttribute('href');
+    const res = await page.goto(baseURL + elsewhere!);
+    expect(res!.status()).toBe(404);
+    await bureau.context.close();
+    await context.close();
+  });
+
+  it('has no serious accessibility violations on any workspace page type, in both languages', async () => {
+    const { context, page } = await signedIn('admin@demo.qianqi.example');
+    const dossier = await page.locator('table.data tbody tr td:nth-child(2) a').first().getAttribute('href');
+    const paths = ['/admin', '/admin?title=review_due&sort=-revenue', dossier!, '/admin/trash', '/admin/staff'];
+    const problems: string[] = [];
+    for (const path of [...paths, ...paths.map((p) => `/en${p}`)]) problems.push(...(await seriousViolations(page, path)));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
