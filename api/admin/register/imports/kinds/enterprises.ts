@@ -53,6 +53,11 @@ export const enterprisesKind: KindSpec<Record<string, never>> = {
           }
           const parsed = firmCreate.safeParse(row.values);
           if (!parsed.success) return { action: 'error', errors: issuesByKey(parsed.error) };
+          const namesake = index.byFirmName(parsed.data.name, undefined);
+          if ('firm' in namesake || 'ambiguous' in namesake) {
+            const other = 'firm' in namesake ? namesake.firm.creditCode : namesake.ambiguous[0]!.creditCode;
+            return { action: 'error', errors: [{ key: 'name', message: { zh: `企业库中已有同名企业（信用代码 ${other}），请核对信用代码`, en: `The register already has a firm of this name (credit code ${other}); check the code` } }] };
+          }
           return { action: 'create', label: parsed.data.name, changes: diff({}, parsed.data) };
         }
         const patch = Object.fromEntries(FIRM_KEYS.filter((k) => row.values[k] !== undefined).map((k) => [k, row.values[k]]));
