@@ -4,7 +4,8 @@
  * register, what it would do, and how it is written. The pipeline (pipeline.ts) does the rest for every kind.
  */
 import type { z } from 'zod';
-import type { DbLike } from '../../../db/client.ts';
+import type { DbLike, DbTx } from '../../../db/client.ts';
+import type { Conflict } from './bulk.ts';
 import type { ImportKind, User } from '../../../db/schema/index.ts';
 import type { County } from '../../../domain/program.ts';
 import type { Message } from '../../../lib/errors.ts';
@@ -101,6 +102,9 @@ export interface KindSpec<Options = Record<string, unknown>> {
   identity(values: Record<string, unknown>, options: Options): { key: string; column: string } | null;
   /** Loads from the register what deciding these rows needs (in bulk: one pass, not a query per row). */
   prepare(db: DbLike, actor: Actor, rows: ParsedRow[], options: Options): Promise<RowPlanner>;
-  /** Writes one decided row inside the commit's transaction; throws AppError 409 when the register moved. */
-  write(tx: DbLike, actor: Actor, origin: ChangeOrigin, row: PlanRow, options: Options): Promise<WrittenRow | null>;
+  /**
+   * Writes every create/update row inside the commit's transaction, in bulk, with history entries tagged by the
+   * batch; returns what was written per sheet row, or the rows whose register records moved since validation.
+   */
+  writeAll(tx: DbTx, actor: Actor, origin: ChangeOrigin, rows: PlanRow[], options: Options): Promise<{ written: (WrittenRow & { row: number })[]; conflicts: Conflict[] }>;
 }

@@ -6,6 +6,7 @@ import { auditLog, enterpriseYears, enterprises, importChanges, tierRecognitions
 import { withCheckChar } from '../../../domain/credit-code.ts';
 import { createTestContext, makeEnterprise, type TestContext } from '../../../testing.ts';
 import { updateFirm } from '../writes.ts';
+import type { RowError } from './declare.ts';
 import { deflated, deflatedZeros, staffClient, xlsx, zipOf } from './test-support.ts';
 
 let ctx: TestContext;
@@ -18,7 +19,7 @@ const badCheck = (c: string) => c.slice(0, 17) + (c[17] === '1' ? '2' : '1');
 const FIRM_HEAD = ['统一社会信用代码', '企业名称', '县（市、区）', '所属行业', '企业规模', '备注'];
 const thisYear = new Date().getFullYear();
 
-const errorAt = (errors: { row: number; column: string }[], row: number, column: string) => errors.filter((e) => e.row === row && e.column === column);
+const errorAt = (errors: RowError[], row: number, column: string) => errors.filter((e) => e.row === row && e.column === column);
 
 beforeEach(async () => {
   ctx = await createTestContext();
@@ -90,6 +91,11 @@ describe('spreadsheet import: rows with errors', () => {
     const [year] = await ctx.db.select().from(enterpriseYears).where(eq(enterpriseYears.enterpriseId, firm.id));
     expect(year).toMatchObject({ revenue: 1200, rdSpend: 80, employees: 50, importBatchId: good.json.id });
     expect(year!.sources.revenue).toMatchObject({ source: 'import', importBatchId: good.json.id });
+
+    // Undo puts back exactly what was there, sources included.
+    expect((await bureau.client.call('DELETE', `/admin/imports/${good.json.id}`)).status).toBe(200);
+    const [undone] = await ctx.db.select().from(enterpriseYears).where(eq(enterpriseYears.enterpriseId, firm.id));
+    expect(undone).toMatchObject({ revenue: 900, rdSpend: null, employees: 50, sources: {} });
   });
 
   it('refuses a sheet missing required columns with one error naming them', async () => {

@@ -1,12 +1,15 @@
 /** Import kind `enterprises`: create firms, or update them, keyed by 统一社会信用代码. */
 import { z } from 'zod';
 import { INDUSTRY_NAMES, SIZE_CLASS_NAMES } from '../../../../domain/program.ts';
-import { AppError } from '../../../../lib/errors.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { enterprises, type Enterprise } from '../../../../db/schema/index.ts';
+import { liveFirms } from '../../../scope.ts';
 import { diff } from '../../history.ts';
 import { firmCreate, firmFields } from '../../schemas.ts';
-import { createFirm, updateFirmIn } from '../../writes.ts';
+import { slugForCreditCode } from '../../writes.ts';
+import { batchUpdates, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { area, creditCode, integer, text, vocabulary, yesNo } from '../cells.ts';
-import type { KindSpec } from '../declare.ts';
+import type { KindSpec, PlanRow, WrittenRow } from '../declare.ts';
 import { FirmIndex } from '../match.ts';
 import { issuesByKey } from '../zod-issues.ts';
 
@@ -69,16 +72,59 @@ export const enterprisesKind: KindSpec<Record<string, never>> = {
       },
     };
   },
-  async write(tx, actor, origin, row) {
-    const values = Object.fromEntries(Object.entries(row.changes ?? {}).map(([k, [, after]]) => [k, after]));
-    if (row.action === 'create') {
-      const firm = await createFirm(tx, actor, firmCreate.parse({ ...values, creditCode: row.values.creditCode }), origin);
-      return { entity: 'enterprise', entityId: firm.id, op: 'create', before: null, versionAfter: firm.version };
+  async writeAll(tx, actor, origin, rows) {
+    const written: (WrittenRow & { row: number })[] = [];
+    const conflicts: Conflict[] = [];
+    const after = (row: PlanRow) => Object.fromEntries(Object.entries(row.changes ?? {}).map(([k, [, v]]) => [k, v]));
+    const creates = rows.filter((r) => r.action === 'create');
+    const updates = rows.filter((r) => r.action === 'update' && r.enterpriseId && r.versionSeen !== undefined);
+
+    // Creates: no firm may have taken the code (or, for a county officer, the area must be theirs) since validation.
+    const inputs = creates.map((row) => ({ row, input: firmCreate.parse({ ...after(row), creditCode: row.values.creditCode }) }));
+    const taken = new Set<string>();
+    for (const group of chunks(inputs.map((i) => i.input.creditCode), READ_CHUNK)) {
+      for (const { code } of await tx.select({ code: enterprises.creditCode }).from(enterprises).where(inArray(enterprises.creditCode, group))) taken.add(code);
     }
-    if (row.action !== 'update' || !row.enterpriseId || row.versionSeen === undefined) return null;
-    const before = Object.fromEntries(Object.entries(row.changes ?? {}).map(([k, [b]]) => [k, b]));
-    const saved = await updateFirmIn(tx, actor, row.enterpriseId, { ...values, version: row.versionSeen }, origin);
-    if (saved.version === row.versionSeen) throw new AppError(409, 'version_conflict', { zh: '记录已变化', en: 'The record changed' });
-    return { entity: 'enterprise', entityId: saved.id, op: 'update', before, versionAfter: saved.version };
+    for (const { row, input } of inputs) {
+      if (taken.has(input.creditCode)) conflicts.push({ row: row.row, message: '该信用代码已在企业库中', messageEn: 'The credit code is already in the register' });
+      else if (actor.role === 'county' && input.county !== actor.county) conflicts.push({ row: row.row, message: '不在您的辖区', messageEn: 'Outside your area' });
+    }
+    // Updates: each firm still in scope at the version the preview was based on.
+    const current = new Map<number, Enterprise>();
+    for (const group of chunks(updates.map((r) => r.enterpriseId!), READ_CHUNK)) {
+      for (const firm of await tx.select().from(enterprises).where(and(inArray(enterprises.id, group), liveFirms(actor)))) current.set(firm.id, firm);
+    }
+    for (const row of updates) {
+      if (current.get(row.enterpriseId!)?.version !== row.versionSeen) conflicts.push(changedSince(row.row));
+    }
+    if (conflicts.length > 0) return { written, conflicts };
+
+    const history: HistoryEntry[] = [];
+    for (const group of chunks(inputs, INSERT_CHUNK)) {
+      const ids = await tx
+        .insert(enterprises)
+        .values(group.map(({ input }) => ({ ...input, intro: input.intro ?? '', slug: slugForCreditCode(input.creditCode), importBatchId: origin.importBatchId ?? null })))
+        .returning({ id: enterprises.id, version: enterprises.version });
+      ids.forEach(({ id, version }, i) => {
+        const { row, input } = group[i]!;
+        written.push({ row: row.row, entity: 'enterprise', entityId: id, op: 'create', before: null, versionAfter: version });
+        history.push({ enterpriseId: id, entity: 'enterprise', entityId: id, action: 'enterprise.create', changes: diff({}, input) });
+      });
+    }
+    const statements = updates.map((row) =>
+      tx
+        .update(enterprises)
+        .set({ ...after(row), version: sql`${enterprises.version} + 1`, importBatchId: origin.importBatchId ?? null, updatedAt: new Date() })
+        .where(and(eq(enterprises.id, row.enterpriseId!), eq(enterprises.version, row.versionSeen!))),
+    );
+    const missed = await batchUpdates(tx, statements);
+    if (missed.length > 0) return { written, conflicts: missed.map((i) => changedSince(updates[i]!.row)) };
+    for (const row of updates) {
+      const before = Object.fromEntries(Object.entries(row.changes ?? {}).map(([k, [b]]) => [k, b]));
+      written.push({ row: row.row, entity: 'enterprise', entityId: row.enterpriseId!, op: 'update', before, versionAfter: row.versionSeen! + 1 });
+      history.push({ enterpriseId: row.enterpriseId!, entity: 'enterprise', entityId: row.enterpriseId!, action: 'enterprise.update', changes: row.changes ?? {} });
+    }
+    await insertHistory(tx, origin, history);
+    return { written, conflicts };
   },
 };

@@ -7,12 +7,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { enterprises, tierRecognitions } from '../../../../db/schema/index.ts';
 import { RULE_VERSIONS, TIER_LEVEL_NAMES, TIER_LEVELS, TIER_NAMES, TIERS, type Tier } from '../../../../domain/program.ts';
-import { firmScope } from '../../../scope.ts';
+import { firmScope, liveFirms } from '../../../scope.ts';
 import { diff } from '../../history.ts';
 import { titleCreate } from '../../schemas.ts';
-import { addTitleIn } from '../../writes.ts';
+import { chunks, changedSince, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { area, creditCode, date, text, vocabulary, year } from '../cells.ts';
-import type { KindSpec } from '../declare.ts';
+import type { KindSpec, WrittenRow } from '../declare.ts';
 import { FirmIndex } from '../match.ts';
 import { issuesByKey } from '../zod-issues.ts';
 import { findFirm } from './firm-match.ts';
@@ -132,10 +132,40 @@ export const titlesKind: KindSpec<TitleOptions> = {
       },
     };
   },
-  async write(tx, actor, origin, row, options) {
-    if (row.action !== 'create' || !row.enterpriseId) return null;
-    const input = titleCreate.parse(Object.fromEntries(Object.entries(titleOf(row.values, options)).filter(([, v]) => v !== undefined)));
-    const title = await addTitleIn(tx, actor, row.enterpriseId, input, origin);
-    return { entity: 'title', entityId: title.id, op: 'create', before: null, versionAfter: title.version };
+  async writeAll(tx, actor, origin, rows, options) {
+    const written: (WrittenRow & { row: number })[] = [];
+    const conflicts: Conflict[] = [];
+    const creates = rows
+      .filter((r) => r.action === 'create' && r.enterpriseId)
+      .map((row) => ({ row, input: titleCreate.parse(Object.fromEntries(Object.entries(titleOf(row.values, options)).filter(([, v]) => v !== undefined))) }));
+    // A title entered by someone else since validation, or a firm gone from scope, conflicts.
+    const held = new Set<string>();
+    const inScope = new Set<number>();
+    for (const group of chunks([...new Set(creates.map((c) => c.row.enterpriseId!))], READ_CHUNK)) {
+      for (const { id } of await tx.select({ id: enterprises.id }).from(enterprises).where(and(inArray(enterprises.id, group), liveFirms(actor)))) inScope.add(id);
+      const titles = await tx
+        .select({ enterpriseId: tierRecognitions.enterpriseId, tier: tierRecognitions.tier, level: tierRecognitions.level, year: tierRecognitions.year })
+        .from(tierRecognitions)
+        .where(inArray(tierRecognitions.enterpriseId, group));
+      for (const t of titles) held.add(titleKey(t.enterpriseId, t));
+    }
+    for (const { row, input } of creates) {
+      if (!inScope.has(row.enterpriseId!) || held.has(titleKey(row.enterpriseId!, input))) conflicts.push(changedSince(row.row));
+    }
+    if (conflicts.length > 0) return { written, conflicts };
+    const history: HistoryEntry[] = [];
+    for (const group of chunks(creates, INSERT_CHUNK)) {
+      const ids = await tx
+        .insert(tierRecognitions)
+        .values(group.map(({ row, input }) => ({ ...input, enterpriseId: row.enterpriseId!, validUntilYear: input.validTo ? Number(input.validTo.slice(0, 4)) : null, importBatchId: origin.importBatchId ?? null })))
+        .returning({ id: tierRecognitions.id, version: tierRecognitions.version });
+      ids.forEach(({ id, version }, i) => {
+        const { row, input } = group[i]!;
+        written.push({ row: row.row, entity: 'title', entityId: id, op: 'create', before: null, versionAfter: version });
+        history.push({ enterpriseId: row.enterpriseId!, entity: 'title', entityId: id, action: 'title.create', changes: diff({}, input), label: `${input.tier}/${input.level}/${input.year}` });
+      });
+    }
+    await insertHistory(tx, origin, history);
+    return { written, conflicts };
   },
 };

@@ -1,14 +1,13 @@
 /** Import kind `yearly`: a firm's figures (万元, persons, counts) for a fiscal year; an empty figure cell leaves the stored value alone. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { enterpriseYears, enterprises, type EnterpriseYear } from '../../../../db/schema/index.ts';
-import { AppError } from '../../../../lib/errors.ts';
-import { firmScope } from '../../../scope.ts';
+import { enterpriseYears, enterprises, type EnterpriseYear, type FigureSource } from '../../../../db/schema/index.ts';
+import { firmScope, liveFirms } from '../../../scope.ts';
 import { diff } from '../../history.ts';
 import { yearSave, type YearFigures } from '../../schemas.ts';
-import { saveYearIn } from '../../writes.ts';
+import { batchUpdates, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { area, creditCode, integer, number, text, year } from '../cells.ts';
-import type { ColumnSpec, KindSpec } from '../declare.ts';
+import type { ColumnSpec, KindSpec, PlanRow, WrittenRow } from '../declare.ts';
 import { FirmIndex } from '../match.ts';
 import { issuesByKey } from '../zod-issues.ts';
 import { findFirm } from './firm-match.ts';
@@ -87,16 +86,58 @@ export const yearlyKind: KindSpec<Record<string, never>> = {
       },
     };
   },
-  async write(tx, actor, origin, row) {
-    if ((row.action !== 'create' && row.action !== 'update') || !row.enterpriseId) return null;
-    const fiscalYear = row.values.fiscalYear as number;
-    const [current] = await tx.select().from(enterpriseYears).where(and(eq(enterpriseYears.enterpriseId, row.enterpriseId), eq(enterpriseYears.fiscalYear, fiscalYear)));
-    if (current?.version !== row.versionSeen) {
-      throw new AppError(409, 'version_conflict', { zh: '该年度数据在校验后被修改', en: 'The year was changed after validation' });
+  async writeAll(tx, actor, origin, rows) {
+    const written: (WrittenRow & { row: number })[] = [];
+    const conflicts: Conflict[] = [];
+    const decided = rows.filter((r) => (r.action === 'create' || r.action === 'update') && r.enterpriseId);
+    const key = (enterpriseId: number, fiscalYear: unknown) => `${enterpriseId}:${fiscalYear}`;
+    // The stored years as they are now, for firms still in scope; a year created or changed since validation conflicts.
+    const current = new Map<string, EnterpriseYear>();
+    const inScope = new Set<number>();
+    for (const group of chunks([...new Set(decided.map((r) => r.enterpriseId!))], READ_CHUNK)) {
+      for (const { id } of await tx.select({ id: enterprises.id }).from(enterprises).where(and(inArray(enterprises.id, group), liveFirms(actor)))) inScope.add(id);
+      for (const y of await tx.select().from(enterpriseYears).where(inArray(enterpriseYears.enterpriseId, group))) current.set(key(y.enterpriseId, y.fiscalYear), y);
     }
-    const figures = Object.fromEntries(Object.entries(row.changes ?? {}).map(([k, [, after]]) => [k, after])) as Partial<YearFigures>;
-    const before = current ? { ...Object.fromEntries(Object.keys(figures).map((k) => [k, current[k as keyof EnterpriseYear] ?? null])), sources: current.sources } : null;
-    const saved = await saveYearIn(tx, actor, row.enterpriseId, fiscalYear, figures, row.versionSeen, origin);
-    return { entity: 'year', entityId: saved.id, op: current ? 'update' : 'create', before, versionAfter: saved.version };
+    for (const row of decided) {
+      if (!inScope.has(row.enterpriseId!) || current.get(key(row.enterpriseId!, row.values.fiscalYear))?.version !== row.versionSeen) conflicts.push(changedSince(row.row));
+    }
+    if (conflicts.length > 0) return { written, conflicts };
+
+    const stamp: FigureSource = { source: origin.source, userId: origin.userId, at: new Date().toISOString(), ...(origin.importBatchId ? { importBatchId: origin.importBatchId } : {}) };
+    const figuresOf = (row: PlanRow) => Object.fromEntries(Object.entries(row.changes ?? {}).map(([k, [, v]]) => [k, v])) as Partial<YearFigures>;
+    const sourcesOf = (row: PlanRow) => Object.fromEntries(Object.keys(row.changes ?? {}).map((k) => [k, stamp]));
+    const history: HistoryEntry[] = [];
+    const creates = decided.filter((r) => r.versionSeen === undefined);
+    const updates = decided.filter((r) => r.versionSeen !== undefined);
+    for (const group of chunks(creates, INSERT_CHUNK)) {
+      const ids = await tx
+        .insert(enterpriseYears)
+        .values(group.map((row) => ({ ...figuresOf(row), enterpriseId: row.enterpriseId!, fiscalYear: row.values.fiscalYear as number, sources: sourcesOf(row), importBatchId: origin.importBatchId ?? null })))
+        .returning({ id: enterpriseYears.id, version: enterpriseYears.version });
+      ids.forEach(({ id, version }, i) => {
+        const row = group[i]!;
+        written.push({ row: row.row, entity: 'year', entityId: id, op: 'create', before: null, versionAfter: version });
+        history.push({ enterpriseId: row.enterpriseId!, entity: 'year', entityId: id, action: 'year.create', changes: row.changes ?? {}, label: String(row.values.fiscalYear) });
+      });
+    }
+    const stored = updates.map((row) => current.get(key(row.enterpriseId!, row.values.fiscalYear))!);
+    const missed = await batchUpdates(
+      tx,
+      updates.map((row, i) =>
+        tx
+          .update(enterpriseYears)
+          .set({ ...figuresOf(row), sources: { ...stored[i]!.sources, ...sourcesOf(row) }, version: sql`${enterpriseYears.version} + 1`, importBatchId: origin.importBatchId ?? null, updatedAt: new Date() })
+          .where(and(eq(enterpriseYears.id, stored[i]!.id), eq(enterpriseYears.version, row.versionSeen!))),
+      ),
+    );
+    if (missed.length > 0) return { written, conflicts: missed.map((i) => changedSince(updates[i]!.row)) };
+    updates.forEach((row, i) => {
+      const year = stored[i]!;
+      const before = { ...Object.fromEntries(Object.keys(row.changes ?? {}).map((k) => [k, year[k as keyof EnterpriseYear] ?? null])), sources: year.sources };
+      written.push({ row: row.row, entity: 'year', entityId: year.id, op: 'update', before, versionAfter: year.version + 1 });
+      history.push({ enterpriseId: row.enterpriseId!, entity: 'year', entityId: year.id, action: 'year.update', changes: row.changes ?? {}, label: String(row.values.fiscalYear) });
+    });
+    await insertHistory(tx, origin, history);
+    return { written, conflicts };
   },
 };
