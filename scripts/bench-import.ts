@@ -56,14 +56,20 @@ async function child(databaseUrl: string, kind: keyof typeof IMPORT_SPECS, file:
   const db = await openDb(databaseUrl);
   const actor = { id: userId, role: 'bureau' as const, county: null, enterpriseId: null };
   const spec = IMPORT_SPECS[kind];
+  const trace = (stage: string) => process.env.BENCH_TRACE && console.error(stage, (process.memoryUsage().rss / 1048576).toFixed(0), 'MB rss', (process.memoryUsage().heapUsed / 1048576).toFixed(0), 'MB heap');
+  trace('start');
   const t0 = performance.now();
   const table = await readTable(readFileSync(file));
+  trace('read');
   const plan = await validateSheet(db, actor, spec, table, spec.options.parse(OPTIONS[kind]) as Record<string, unknown>);
+  trace('validated');
   const stored = await saveBatch(db, actor, kind, file, plan);
+  trace('saved');
   const t1 = performance.now();
   const batch = await loadBatch(db, actor, stored.id);
   const { written } = await commitBatch(db, actor, spec, batch);
   const t2 = performance.now();
+  trace('committed');
   console.log(JSON.stringify({ validateMs: t1 - t0, commitMs: t2 - t1, written, errors: plan.errors.length, summary: stored.summary, maxRssKb: process.resourceUsage().maxRSS }));
   db.$client.close();
 }
@@ -81,7 +87,7 @@ async function main() {
       const file = join(dir, `${kind}.xlsx`);
       const data = [HEADINGS[kind]!, ...sheetRows(kind)].map((row) => row.map((value) => ({ value, type: typeof value === 'number' ? Number : String })));
       writeFileSync(file, await writeXlsxFile(data as never).toBuffer());
-      const run = spawnSync(process.execPath, [import.meta.filename, '--child', config.databaseUrl, kind, file, String(user!.id)], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [import.meta.filename, '--child', config.databaseUrl, kind, file, String(user!.id)], { encoding: 'utf8', stdio: ['ignore', 'pipe', process.env.BENCH_TRACE ? 'inherit' : 'pipe'] });
       if (run.status !== 0) throw new Error(`${kind}: ${run.stderr}`);
       const r = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
       if (r.errors > 0 || r.written !== ROWS) throw new Error(`${kind}: ${r.errors} errors, ${r.written} written ${JSON.stringify(r.summary)}`);
