@@ -1,5 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
-import { RULE_VERSION_NAMES, RULE_VERSIONS, TIER_LEVEL_NAMES, TIER_LEVELS, TIER_NAMES, TIERS } from '../../../api/domain/program.ts';
+import {
+  COUNTY_NAMES,
+  INDUSTRY_NAMES,
+  RULE_VERSION_NAMES,
+  RULE_VERSIONS,
+  SIZE_CLASS_NAMES,
+  TIER_LEVEL_NAMES,
+  TIER_LEVELS,
+  TIER_NAMES,
+  TIERS,
+  TITLE_STATUS_NAMES,
+} from '../../../api/domain/program.ts';
 import { adminEn } from '../../i18n/admin.en.ts';
 import { adminZh } from '../../i18n/admin.zh.ts';
 import { adminApi, adminUpload, ApiError, type UiLang } from '../api.ts';
@@ -23,6 +34,24 @@ type Phase =
 const KINDS: ImportKind[] = ['enterprises', 'yearly', 'titles'];
 const ERRORS_SHOWN = 200;
 const TITLE_TEXT_FIELDS = ['batch', 'documentNo', 'issuingBody'] as const;
+
+/** Stored codes shown by their names (county, industry, title …); other values as they are. */
+const VOCABULARIES: Record<string, Record<string, { zh: string; en: string }>> = {
+  county: COUNTY_NAMES,
+  industry: INDUSTRY_NAMES,
+  sizeClass: SIZE_CLASS_NAMES,
+  tier: TIER_NAMES,
+  level: TIER_LEVEL_NAMES,
+  status: TITLE_STATUS_NAMES,
+  ruleVersion: RULE_VERSION_NAMES,
+};
+
+function shown(field: string, value: unknown, lang: UiLang, empty: string): string {
+  if (value === null || value === undefined || value === '') return empty;
+  if (typeof value === 'boolean') return lang === 'en' ? (value ? 'yes' : 'no') : value ? '是' : '否';
+  const name = VOCABULARIES[field]?.[String(value)];
+  return name ? name[lang] : String(value);
+}
 
 /** Counts a sheet's data rows in the browser while it uploads, for the "checking N rows" state. */
 async function countRows(file: File): Promise<number | null> {
@@ -56,11 +85,13 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
   const loadPreview = useCallback(
     async (id: number, action: RowAction | '', p: number) => {
       const q = `?page=${p}${action ? `&action=${action}` : ''}`;
-      setPage(await adminApi<PreviewPage>('GET', `/imports/${id}${q}`, csrfToken));
-      const [unmatched, ambiguous] = await Promise.all(
-        (['unmatched', 'ambiguous'] as const).map((a) => adminApi<PreviewPage>('GET', `/imports/${id}?action=${a}`, csrfToken)),
-      );
-      setOpen([...(unmatched?.items ?? []), ...(ambiguous?.items ?? [])].sort((a, b) => a.row - b.row));
+      const [current, unmatched, ambiguous] = await Promise.all([
+        adminApi<PreviewPage>('GET', `/imports/${id}${q}`, csrfToken),
+        adminApi<PreviewPage>('GET', `/imports/${id}?action=unmatched`, csrfToken),
+        adminApi<PreviewPage>('GET', `/imports/${id}?action=ambiguous`, csrfToken),
+      ]);
+      setOpen([...unmatched.items, ...ambiguous.items].sort((a, b) => a.row - b.row));
+      setPage(current);
     },
     [csrfToken],
   );
@@ -345,8 +376,8 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
                   <td>{r.label || s.empty}</td>
                   <td className="import-changes">
                     {Object.entries(r.changes)
-                      .slice(0, 6)
-                      .map(([field, [before, after]]) => `${field}: ${before ?? s.empty} → ${after ?? s.empty}`)
+                      .slice(0, 8)
+                      .map(([field, [before, after]]) => `${page.labels[field]?.[lang] ?? field}: ${shown(field, before, lang, s.empty)} → ${shown(field, after, lang, s.empty)}`)
                       .join('；') || s.empty}
                   </td>
                 </tr>

@@ -43,5 +43,7 @@ export interface PreviewPage extends BatchResult {
   page: number;
   perPage: number;
   total: number;
+  /** Field key → its name in both languages. */
+  labels: Record<string, { zh: string; en: string }>;
   items: PreviewRow[];
 }

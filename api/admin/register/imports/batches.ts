@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { DbLike } from '../../../db/client.ts';
 import { importBatches, type ImportBatch, type ImportKind } from '../../../db/schema/index.ts';
 import { AppError } from '../../../lib/errors.ts';
-import type { Actor, PlanRow, RowAction } from './declare.ts';
+import type { Actor, KindSpec, PlanRow, RowAction } from './declare.ts';
 import { summarize, type Plan } from './pipeline.ts';
 
 export interface StoredBatch extends Omit<ImportBatch, 'plan'> {
@@ -44,8 +44,20 @@ export function batchResult(batch: StoredBatch) {
 
 export const PREVIEW_PAGE_SIZE = 100;
 
+/** Fields a row may change that are not sheet columns (set by the import itself). */
+const EXTRA_LABELS: Record<string, { zh: string; en: string }> = {
+  status: { zh: '状态', en: 'Status' },
+  verified: { zh: '已核实', en: 'Verified' },
+  ruleVersion: { zh: '认定依据', en: 'Rules' },
+};
+
+/** Column key → its name in both languages (the template heading and the English heading of the column). */
+export function fieldLabels(spec: KindSpec<any>): Record<string, { zh: string; en: string }> {
+  return { ...EXTRA_LABELS, ...Object.fromEntries(spec.columns.map((c) => [c.key, { zh: c.headings[0]!, en: c.headings.at(-1)! }])) };
+}
+
 /** One page of the preview rows (optionally only rows of one action), without the stored cell values. */
-export function previewPage(batch: StoredBatch, page: number, action: RowAction | undefined, perPage = PREVIEW_PAGE_SIZE) {
+export function previewPage(batch: StoredBatch, spec: KindSpec<any>, page: number, action: RowAction | undefined, perPage = PREVIEW_PAGE_SIZE) {
   const rows = action ? batch.plan.rows.filter((r) => r.action === action) : batch.plan.rows;
   const slice = rows.slice((page - 1) * perPage, page * perPage).map((r: PlanRow) => ({
     row: r.row,
@@ -57,5 +69,5 @@ export function previewPage(batch: StoredBatch, page: number, action: RowAction 
     resolved: r.resolved ?? false,
     errors: batch.plan.errors.filter((e) => e.row === r.row),
   }));
-  return { ...batchResult(batch), page, perPage, total: rows.length, items: slice };
+  return { ...batchResult(batch), page, perPage, total: rows.length, labels: fieldLabels(spec), items: slice };
 }

@@ -68,7 +68,7 @@ export function importRoutes(ctx: AppContext) {
       const actor = actorOf(c);
       const batch = await loadBatch(ctx.db, actor, c.req.valid('param').id);
       const { page, action } = c.req.valid('query');
-      return c.json(previewPage(batch, page, action));
+      return c.json(previewPage(batch, IMPORT_SPECS[batch.kind], page, action));
     })
     .post('/:id/resolutions', validate('param', idParam), validate('json', resolution), async (c) => {
       const actor = actorOf(c);
