@@ -48,6 +48,59 @@ export async function batchUpdates(tx: DbTx, queries: { toSQL(): { sql: string; 
   return missed;
 }
 
+/** Column name in the database for a schema key (the database uses snake_case: contactName → contact_name). */
+const columnName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A value as libSQL stores it (booleans as 0/1, JSON columns as text, timestamps in ms). */
+function driverValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.getTime();
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return value ?? null;
+}
+
+/** One row to update: its id, the version the preview saw, and the new values by schema key. */
+export interface VersionedUpdate {
+  id: number;
+  version: number;
+  set: Record<string, unknown>;
+}
+
+/**
+ * Updates many rows of a versioned table with few statements: rows changing the same columns share one
+ * `UPDATE … FROM (VALUES …)` per chunk; each row's version must still be the one the preview saw, and is bumped.
+ * `common` values (the batch id, updated_at) go to every row. Returns the indexes of rows that had moved.
+ */
+export async function updateVersioned(tx: DbTx, table: string, rows: VersionedUpdate[], common: Record<string, unknown>): Promise<number[]> {
+  const groups = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    const key = Object.keys(row.set).sort().join(',');
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const t = `"${table}"`;
+  const missed: number[] = [];
+  for (const [key, indexes] of groups) {
+    const columns = key ? key.split(',') : [];
+    const sets = [
+      ...columns.map((c, i) => `"${columnName(c)}" = v.column${i + 3}`),
+      `"version" = ${t}."version" + 1`,
+      ...Object.keys(common).map((c) => `"${columnName(c)}" = ?`),
+    ];
+    for (const chunk of chunks(indexes, Math.floor(INSERT_CHUNK / 2))) {
+      const tuple = `(${Array.from({ length: columns.length + 2 }, () => '?').join(', ')})`;
+      const statement = `UPDATE ${t} SET ${sets.join(', ')} FROM (VALUES ${chunk.map(() => tuple).join(', ')}) AS v WHERE ${t}."id" = v.column1 AND ${t}."version" = v.column2`;
+      const args = [...Object.values(common).map(driverValue), ...chunk.flatMap((i) => [rows[i]!.id, rows[i]!.version, ...columns.map((c) => driverValue(rows[i]!.set[c]))])];
+      const result = await libsqlTx(tx).execute({ sql: statement, args: args as never });
+      if (result.rowsAffected === chunk.length) continue;
+      // Someone saved in between: find which rows did not move to version + 1.
+      const now = await libsqlTx(tx).execute({ sql: `SELECT "id", "version" FROM ${t} WHERE "id" IN (${chunk.map(() => '?').join(', ')})`, args: chunk.map((i) => rows[i]!.id) });
+      const version = new Map(now.rows.map((r) => [Number(r.id), Number(r.version)]));
+      for (const i of chunk) if (version.get(rows[i]!.id) !== rows[i]!.version + 1) missed.push(i);
+    }
+  }
+  return missed;
+}
+
 /** One history entry as recordChange writes it: who, which firm and record, before/after per field, the batch. */
 export interface HistoryEntry {
   enterpriseId: number;

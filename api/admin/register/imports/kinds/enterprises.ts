@@ -1,13 +1,13 @@
 /** Import kind `enterprises`: create firms, or update them, keyed by 统一社会信用代码. */
 import { z } from 'zod';
 import { INDUSTRY_NAMES, SIZE_CLASS_NAMES } from '../../../../domain/program.ts';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import { enterprises, type Enterprise } from '../../../../db/schema/index.ts';
 import { liveFirms } from '../../../scope.ts';
 import { diff } from '../../history.ts';
 import { firmCreate, firmFields } from '../../schemas.ts';
 import { slugForCreditCode } from '../../writes.ts';
-import { batchUpdates, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
+import { updateVersioned, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { area, creditCode, integer, text, vocabulary, yesNo } from '../cells.ts';
 import type { KindSpec, PlanRow, WrittenRow } from '../declare.ts';
 import { FirmIndex } from '../match.ts';
@@ -33,6 +33,9 @@ export const enterpriseColumns = [
   { key: 'highTech', headings: ['高新技术企业', '是否高新技术企业', 'High-tech'], parse: yesNo, example: '是' },
   { key: 'listed', headings: ['是否上市', '上市', 'Listed'], parse: yesNo, example: '否' },
 ];
+
+/** Built once: constructing a zod schema per row costs milliseconds. */
+const firmPatch = firmFields.partial();
 
 const FIRM_KEYS = enterpriseColumns.map((c) => c.key).filter((k) => k !== 'creditCode');
 
@@ -64,7 +67,7 @@ export const enterprisesKind: KindSpec<Record<string, never>> = {
           return { action: 'create', label: parsed.data.name, changes: diff({}, parsed.data) };
         }
         const patch = Object.fromEntries(FIRM_KEYS.filter((k) => row.values[k] !== undefined).map((k) => [k, row.values[k]]));
-        const parsed = firmFields.partial().safeParse(patch);
+        const parsed = firmPatch.safeParse(patch);
         if (!parsed.success) return { action: 'error', errors: issuesByKey(parsed.error) };
         const changes = diff(current, parsed.data);
         const base = { enterpriseId: current.id, label: current.name, versionSeen: current.version };
@@ -111,13 +114,12 @@ export const enterprisesKind: KindSpec<Record<string, never>> = {
         history.push({ enterpriseId: id, entity: 'enterprise', entityId: id, action: 'enterprise.create', changes: diff({}, input) });
       });
     }
-    const statements = updates.map((row) =>
-      tx
-        .update(enterprises)
-        .set({ ...after(row), version: sql`${enterprises.version} + 1`, importBatchId: origin.importBatchId ?? null, updatedAt: new Date() })
-        .where(and(eq(enterprises.id, row.enterpriseId!), eq(enterprises.version, row.versionSeen!))),
+    const missed = await updateVersioned(
+      tx,
+      'enterprises',
+      updates.map((row) => ({ id: row.enterpriseId!, version: row.versionSeen!, set: after(row) })),
+      { importBatchId: origin.importBatchId ?? null, updatedAt: new Date() },
     );
-    const missed = await batchUpdates(tx, statements);
     if (missed.length > 0) return { written, conflicts: missed.map((i) => changedSince(updates[i]!.row)) };
     for (const row of updates) {
       const before = Object.fromEntries(Object.entries(row.changes ?? {}).map(([k, [b]]) => [k, b]));

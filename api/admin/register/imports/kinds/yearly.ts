@@ -1,11 +1,11 @@
 /** Import kind `yearly`: a firm's figures (万元, persons, counts) for a fiscal year; an empty figure cell leaves the stored value alone. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { enterpriseYears, enterprises, type EnterpriseYear, type FigureSource } from '../../../../db/schema/index.ts';
 import { firmScope, liveFirms } from '../../../scope.ts';
 import { diff } from '../../history.ts';
 import { yearSave, type YearFigures } from '../../schemas.ts';
-import { batchUpdates, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
+import { updateVersioned, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { area, creditCode, integer, number, text, year } from '../cells.ts';
 import type { ColumnSpec, KindSpec, PlanRow, WrittenRow } from '../declare.ts';
 import { FirmIndex } from '../match.ts';
@@ -121,14 +121,11 @@ export const yearlyKind: KindSpec<Record<string, never>> = {
       });
     }
     const stored = updates.map((row) => current.get(key(row.enterpriseId!, row.values.fiscalYear))!);
-    const missed = await batchUpdates(
+    const missed = await updateVersioned(
       tx,
-      updates.map((row, i) =>
-        tx
-          .update(enterpriseYears)
-          .set({ ...figuresOf(row), sources: { ...stored[i]!.sources, ...sourcesOf(row) }, version: sql`${enterpriseYears.version} + 1`, importBatchId: origin.importBatchId ?? null, updatedAt: new Date() })
-          .where(and(eq(enterpriseYears.id, stored[i]!.id), eq(enterpriseYears.version, row.versionSeen!))),
-      ),
+      'enterprise_years',
+      updates.map((row, i) => ({ id: stored[i]!.id, version: row.versionSeen!, set: { ...figuresOf(row), sources: { ...stored[i]!.sources, ...sourcesOf(row) } } })),
+      { importBatchId: origin.importBatchId ?? null, updatedAt: new Date() },
     );
     if (missed.length > 0) return { written, conflicts: missed.map((i) => changedSince(updates[i]!.row)) };
     updates.forEach((row, i) => {
