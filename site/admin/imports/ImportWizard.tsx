@@ -1,20 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  COUNTY_NAMES,
-  INDUSTRY_NAMES,
-  RULE_VERSION_NAMES,
-  RULE_VERSIONS,
-  SIZE_CLASS_NAMES,
-  TIER_LEVEL_NAMES,
-  TIER_LEVELS,
-  TIER_NAMES,
-  TIERS,
-  TITLE_STATUS_NAMES,
-} from '../../../api/domain/program.ts';
 import { adminEn } from '../../i18n/admin.en.ts';
 import { adminZh } from '../../i18n/admin.zh.ts';
 import { adminApi, adminUpload, ApiError, type UiLang } from '../api.ts';
+import { PreviewTable } from './PreviewTable.tsx';
 import { ResolveRows } from './ResolveRows.tsx';
+import { TitleListFields } from './TitleListFields.tsx';
 import type { BatchResult, ImportKind, PreviewPage, PreviewRow, RowAction } from './types.ts';
 import './import-wizard.css';
 
@@ -33,25 +23,6 @@ type Phase =
 
 const KINDS: ImportKind[] = ['enterprises', 'yearly', 'titles'];
 const ERRORS_SHOWN = 200;
-const TITLE_TEXT_FIELDS = ['batch', 'documentNo', 'issuingBody'] as const;
-
-/** Stored codes shown by their names (county, industry, title …); other values as they are. */
-const VOCABULARIES: Record<string, Record<string, { zh: string; en: string }>> = {
-  county: COUNTY_NAMES,
-  industry: INDUSTRY_NAMES,
-  sizeClass: SIZE_CLASS_NAMES,
-  tier: TIER_NAMES,
-  level: TIER_LEVEL_NAMES,
-  status: TITLE_STATUS_NAMES,
-  ruleVersion: RULE_VERSION_NAMES,
-};
-
-function shown(field: string, value: unknown, lang: UiLang, empty: string): string {
-  if (value === null || value === undefined || value === '') return empty;
-  if (typeof value === 'boolean') return lang === 'en' ? (value ? 'yes' : 'no') : value ? '是' : '否';
-  const name = VOCABULARIES[field]?.[String(value)];
-  return name ? name[lang] : String(value);
-}
 
 /** Counts a sheet's data rows in the browser while it uploads, for the "checking N rows" state. */
 async function countRows(file: File): Promise<number | null> {
@@ -183,7 +154,6 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
               ? s.committing
               : '';
   const blocked = batch ? batch.errors.length > 0 || batch.summary.unmatched > 0 || batch.summary.ambiguous > 0 || batch.summary.error > 0 : true;
-  const pages = page ? Math.max(1, Math.ceil(page.total / page.perPage)) : 1;
 
   return (
     <div className="import-wizard">
@@ -235,52 +205,7 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
             </a>{' '}
             <span className="muted-s">{s.templateHelp}</span>
           </p>
-          {kind === 'titles' && (
-            <fieldset className="import-title-fields">
-              <legend>{s.titleFields}</legend>
-              <label>
-                {s.tier}
-                <select name="tier" defaultValue="">
-                  <option value="">{s.choose}</option>
-                  {TIERS.map((t) => (
-                    <option key={t} value={t}>{TIER_NAMES[t][lang]}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {s.level}
-                <select name="level" defaultValue="">
-                  <option value="">{s.choose}</option>
-                  {TIER_LEVELS.map((l) => (
-                    <option key={l} value={l}>{TIER_LEVEL_NAMES[l][lang]}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {s.year}
-                <input name="year" type="number" min={2000} max={2100} inputMode="numeric" />
-              </label>
-              {TITLE_TEXT_FIELDS.map((f) => (
-                <label key={f}>
-                  {s[f]}
-                  <input name={f} type="text" maxLength={100} />
-                </label>
-              ))}
-              <label>
-                {s.ruleVersion}
-                <select name="ruleVersion" defaultValue="">
-                  <option value="">{s.choose}</option>
-                  {RULE_VERSIONS.map((r) => (
-                    <option key={r} value={r}>{RULE_VERSION_NAMES[r][lang]}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {s.validTo}
-                <input name="validTo" type="date" />
-              </label>
-            </fieldset>
-          )}
+          {kind === 'titles' && <TitleListFields lang={lang} s={s} />}
           <label className="import-file">
             {s.file}
             <input name="file" type="file" required accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" />
@@ -291,9 +216,9 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
 
       {batch && (
         <section className="panel" aria-labelledby="import-summary-h">
-          <h3 id="import-summary-h">
+          <h2 id="import-summary-h">
             {s.summaryTitle} · {batch.fileName} · {s.rows(batch.rows)}
-          </h3>
+          </h2>
           <dl className="import-summary">
             {(Object.keys(s.actions) as RowAction[]).map((a) => (
               <div key={a} className={`pill ${a}`}>
@@ -314,7 +239,7 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
 
       {reviewing && reviewing.errors.length > 0 && (
         <section className="panel" aria-labelledby="import-errors-h">
-          <h3 id="import-errors-h">{s.errorsTitle} ({reviewing.errors.length})</h3>
+          <h2 id="import-errors-h">{s.errorsTitle} ({reviewing.errors.length})</h2>
           <p>
             <a className="btn secondary small" href={`/api/admin/imports/${reviewing.id}/errors.xlsx`} download>
               {s.downloadErrors}
@@ -348,52 +273,15 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
       {phase.name === 'review' && <ResolveRows lang={lang} s={s} rows={open} busy={busy} onResolve={(row, id) => void resolve(row, id)} />}
 
       {reviewing && page && (
-        <section className="panel" aria-labelledby="import-preview-h">
-          <h3 id="import-preview-h">{s.previewTitle}</h3>
-          <label>
-            {s.previewAction}{' '}
-            <select value={filter} onChange={(e) => setFilter(e.target.value as RowAction | '')}>
-              <option value="">{s.filterAll}</option>
-              {(Object.keys(s.actions) as RowAction[]).map((a) => (
-                <option key={a} value={a}>{s.actions[a]} ({reviewing.summary[a] ?? 0})</option>
-              ))}
-            </select>
-          </label>
-          <table className="import-table" data-testid="import-preview">
-            <thead>
-              <tr>
-                <th scope="col">{s.previewRow}</th>
-                <th scope="col">{s.previewAction}</th>
-                <th scope="col">{s.previewFirm}</th>
-                <th scope="col">{s.previewChanges}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((r) => (
-                <tr key={r.row}>
-                  <td>{r.row}</td>
-                  <td><span className={`pill ${r.action}`}>{s.actions[r.action]}</span></td>
-                  <td>{r.label || s.empty}</td>
-                  <td className="import-changes">
-                    {Object.entries(r.changes)
-                      .slice(0, 8)
-                      .map(([field, [before, after]]) => `${page.labels[field]?.[lang] ?? field}: ${shown(field, before, lang, s.empty)} → ${shown(field, after, lang, s.empty)}`)
-                      .join('；') || s.empty}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <nav className="import-pager" aria-label={s.page(page.page, pages)}>
-            <button type="button" className="btn small secondary" disabled={page.page <= 1} onClick={() => void loadPreview(reviewing.id, filter, page.page - 1).catch(fail)}>
-              {s.prev}
-            </button>
-            <span>{s.page(page.page, pages)}</span>
-            <button type="button" className="btn small secondary" disabled={page.page >= pages} onClick={() => void loadPreview(reviewing.id, filter, page.page + 1).catch(fail)}>
-              {s.next}
-            </button>
-          </nav>
-        </section>
+        <PreviewTable
+          lang={lang}
+          s={s}
+          batch={reviewing}
+          page={page}
+          filter={filter}
+          onFilter={setFilter}
+          onPage={(p) => void loadPreview(reviewing.id, filter, p).catch(fail)}
+        />
       )}
 
       {reviewing && (

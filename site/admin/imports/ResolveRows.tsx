@@ -18,7 +18,7 @@ export function ResolveRows({ lang, s, rows, busy, onResolve }: Props) {
   if (rows.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="import-resolve-h">
-      <h3 id="import-resolve-h">{s.resolveTitle}</h3>
+      <h2 id="import-resolve-h">{s.resolveTitle}</h2>
       <p className="muted">{s.resolveHelp}</p>
       <table className="import-table">
         <thead>

@@ -6,6 +6,7 @@ import { AppError } from '../../../lib/errors.ts';
 import type { Actor, KindSpec, PlanRow, RowAction } from './declare.ts';
 import { summarize, type Plan } from './pipeline.ts';
 
+/** An import batch with its plan typed. */
 export interface StoredBatch extends Omit<ImportBatch, 'plan'> {
   plan: Plan;
 }
@@ -42,6 +43,7 @@ export function batchResult(batch: StoredBatch) {
   };
 }
 
+/** Preview rows per page. */
 export const PREVIEW_PAGE_SIZE = 100;
 
 /** Fields a row may change that are not sheet columns (set by the import itself). */

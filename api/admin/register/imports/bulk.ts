@@ -15,6 +15,7 @@ export const INSERT_CHUNK = 200;
 /** Ids per `IN (…)` read. */
 export const READ_CHUNK = 500;
 
+/** `items` cut into consecutive slices of at most `size`. */
 export function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -137,6 +138,7 @@ export interface Conflict {
   messageEn: string;
 }
 
+/** The conflict of a row whose register record moved since validation. */
 export const changedSince = (row: number): Conflict => ({
   row,
   message: '校验后该记录已被他人修改',

@@ -14,8 +14,10 @@ const MAX_SUGGESTIONS = 8;
 
 export type NameMatch = { firm: Enterprise } | { ambiguous: Candidate[] } | { unmatched: Candidate[] };
 
+/** A firm as offered to a person resolving a row. */
 export const candidateOf = (f: Enterprise): Candidate => ({ id: f.id, name: f.name, county: f.county, creditCode: f.creditCode });
 
+/** The register's firms in the actor's scope, by id, credit code and name key; every credit code besides. */
 export class FirmIndex {
   readonly byId = new Map<number, Enterprise>();
   readonly byCode = new Map<string, Enterprise>();

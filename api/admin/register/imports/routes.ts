@@ -36,6 +36,11 @@ const kindField = z.enum(IMPORT_KINDS);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
+/**
+ * The import routes, mounted at /api/admin/imports: POST / (multipart `file` + `kind` [+ title fields]) → 201 batch;
+ * GET /:id?page=&action= → preview page; POST /:id/resolutions `{ row, enterpriseId | null }`; POST /:id/commit;
+ * DELETE /:id (undo, or discard a validated batch); GET /:id/errors.xlsx; GET /templates/:kind.xlsx.
+ */
 export function importRoutes(ctx: AppContext) {
   const actorOf = (c: Parameters<typeof requireStaff>[0]): Actor => requireStaff(c, IMPORT_ROLES);
 

@@ -39,6 +39,7 @@ const firmPatch = firmFields.partial();
 
 const FIRM_KEYS = enterpriseColumns.map((c) => c.key).filter((k) => k !== 'creditCode');
 
+/** The `enterprises` import: create by unknown credit code, update by known one (only the columns present). */
 export const enterprisesKind: KindSpec<Record<string, never>> = {
   kind: 'enterprises',
   name: { zh: '企业名录', en: 'Firms' },

@@ -37,6 +37,7 @@ const level = vocabulary(TIER_LEVEL_NAMES, { zh: '级别', en: 'level' }, { 市:
 /** Tiers that exist at one level only, so a list need not say it. */
 const SINGLE_LEVEL: Partial<Record<Tier, (typeof TIER_LEVELS)[number]>> = { little_giant: 'national', unicorn: 'provincial', innovative: 'provincial' };
 
+/** Columns of a published title list (most lists carry only the first four). */
 export const titleColumns = [
   { key: 'seq', headings: ['序号', 'No.'], parse: text(20), example: 1 },
   { key: 'name', headings: ['企业名称', '单位名称', '企业全称', '公司名称', 'Name'], parse: text(100), example: '聊城示例轴承有限公司' },
@@ -91,6 +92,7 @@ const MISSING = {
 
 const titleKey = (enterpriseId: number, t: { tier: unknown; level: unknown; year: unknown }) => `${enterpriseId}:${t.tier}:${t.level}:${t.year}`;
 
+/** The `titles` import: adds a title per matched firm; a firm already holding it is left unchanged. */
 export const titlesKind: KindSpec<TitleOptions> = {
   kind: 'titles',
   name: { zh: '称号名单', en: 'Title lists' },

@@ -40,6 +40,7 @@ export const yearlyColumns: ColumnSpec[] = [
 
 const FIGURE_KEYS = yearlyColumns.slice(4).map((c) => c.key as keyof YearFigures);
 
+/** The `yearly` import: one firm-year per row; creates the year or updates the figures given. */
 export const yearlyKind: KindSpec<Record<string, never>> = {
   kind: 'yearly',
   name: { zh: '年度数据', en: 'Yearly data' },
