@@ -212,6 +212,13 @@ describe('spreadsheet import: scope and the error sheet', () => {
     // The bureau sees the officer's batch; another county officer does not.
     const other = await staffClient(ctx, api, 'county', 'guanxian');
     expect((await other.client.call('GET', `/admin/imports/${res.json.id}`)).status).toBe(404);
+    expect((await bureau.client.call('GET', `/admin/imports/${res.json.id}`)).status).toBe(200);
+
+    // A name the officer's area does not have cannot be resolved to a firm of another area.
+    const elsewhere = await makeEnterprise(ctx.db, { name: '冠县某某有限公司', county: 'guanxian' });
+    const list = await officer.upload('titles', await xlsx([['企业名称'], ['冠县某某有限公司']]), { tier: 'srdi', level: 'provincial', year: '2025' });
+    expect(list.json.summary).toMatchObject({ unmatched: 1 });
+    expect((await officer.client.call('POST', `/admin/imports/${list.json.id}/resolutions`, { row: 2, enterpriseId: elsewhere.id })).status).toBe(404);
   });
 
   it('hands back the uploaded sheet with a 错误原因 column that reads back', async () => {

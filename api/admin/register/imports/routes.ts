@@ -9,6 +9,7 @@ import type { AppContext, AppEnv } from '../../../context.ts';
 import { IMPORT_KINDS, importBatches } from '../../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../../lib/errors.ts';
+import { enforceRateLimit, RateLimiter } from '../../../lib/rate-limit.ts';
 import { validate } from '../../../lib/validate.ts';
 import { requireStaff } from '../../scope.ts';
 import { batchResult, loadBatch, previewPage, saveBatch } from './batches.ts';
@@ -42,6 +43,8 @@ const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w
  * DELETE /:id (undo, or discard a validated batch); GET /:id/errors.xlsx; GET /templates/:kind.xlsx.
  */
 export function importRoutes(ctx: AppContext) {
+  // Each upload reads and checks a whole sheet: a generous cap per person still stops a runaway script.
+  const uploads = new RateLimiter({ max: 60, windowMs: 60 * 60_000 });
   const actorOf = (c: Parameters<typeof requireStaff>[0]): Actor => requireStaff(c, IMPORT_ROLES);
 
   return new Hono<AppEnv>()
@@ -54,6 +57,7 @@ export function importRoutes(ctx: AppContext) {
     })
     .post('/', async (c) => {
       const actor = actorOf(c);
+      enforceRateLimit(uploads, `user:${actor.id}`);
       const upload = await receiveImport(c.req.raw);
       const kind = kindField.safeParse(upload.fields.kind);
       if (!kind.success) throw new AppError(400, 'invalid_input', { zh: '请选择导入类型（企业名录、年度数据或称号名单）', en: 'Choose what to import: enterprises, yearly or titles' });
