@@ -7,7 +7,7 @@
  */
 import { eq, inArray, sql, and } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { enterpriseYears, enterprises, importBatches, importChanges, tierRecognitions } from '../../../db/schema/index.ts';
+import { auditLog, enterpriseYears, enterprises, importBatches, importChanges, tierRecognitions } from '../../../db/schema/index.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { ChangeOrigin } from '../history.ts';
 import { batchUpdates, chunks, conflictError, insertHistory, INSERT_CHUNK, READ_CHUNK, type HistoryEntry } from './bulk.ts';
@@ -74,7 +74,20 @@ export async function undoBatch(db: Db, actor: Actor, batch: StoredBatch, ip?: s
         }
       }
     }
-    const stale = changes.filter((c) => now.get(`${c.entity}:${c.entityId}`)?.version !== c.versionAfter).map((c) => writtenRows[`${c.entity}:${c.entityId}`] ?? 0);
+    // A firm the batch created may since have gathered data of its own (a year, a title, a hall, a user …) without
+    // its own version moving; deleting it would cascade that away. Every such write leaves an audit row.
+    const touched = new Set<number>();
+    const createdFirms = changes.filter((c) => c.entity === 'enterprise' && c.op === 'create').map((c) => c.entityId);
+    for (const group of chunks(createdFirms, READ_CHUNK)) {
+      const rows = await tx
+        .selectDistinct({ id: auditLog.enterpriseId })
+        .from(auditLog)
+        .where(and(inArray(auditLog.enterpriseId, group), sql`coalesce(json_extract(${auditLog.detail}, '$.importBatchId'), 0) != ${batch.id}`));
+      for (const r of rows) if (r.id !== null) touched.add(r.id);
+    }
+    const stale = changes
+      .filter((c) => now.get(`${c.entity}:${c.entityId}`)?.version !== c.versionAfter || (c.entity === 'enterprise' && touched.has(c.entityId)))
+      .map((c) => writtenRows[`${c.entity}:${c.entityId}`] ?? 0);
     if (stale.length > 0) {
       const rows = [...new Set(stale)].sort((a, b) => a - b);
       throw new AppError(

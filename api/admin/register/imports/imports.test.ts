@@ -5,7 +5,7 @@ import { createApi } from '../../../app.ts';
 import { auditLog, enterpriseYears, enterprises, importChanges, tierRecognitions } from '../../../db/schema/index.ts';
 import { withCheckChar } from '../../../domain/credit-code.ts';
 import { createTestContext, makeEnterprise, type TestContext } from '../../../testing.ts';
-import { updateFirm } from '../writes.ts';
+import { saveYearIn, updateFirm } from '../writes.ts';
 import type { RowError } from './declare.ts';
 import { deflated, deflatedZeros, staffClient, xlsx, zipOf } from './test-support.ts';
 
@@ -169,6 +169,17 @@ describe('spreadsheet import: commit and undo', () => {
     expect(refused.status).toBe(409);
     expect(refused.json.error.details.rows).toEqual([2]);
     expect(await ctx.db.select().from(enterprises).where(eq(enterprises.creditCode, code(21)))).toHaveLength(1);
+  });
+
+  it('refuses to undo the creation of a firm that has gathered data of its own since', async () => {
+    const batch = await bureau.upload('enterprises', await xlsx([FIRM_HEAD.slice(0, 5), [code(25), '新建企业有限公司', '莘县', '钢管', '小型']]));
+    await bureau.client.call('POST', `/admin/imports/${batch.json.id}/commit`);
+    const [firm] = await ctx.db.select().from(enterprises).where(eq(enterprises.creditCode, code(25)));
+    await ctx.db.transaction((tx) => saveYearIn(tx, { ...bureau.user }, firm!.id, 2024, { revenue: 800 }, undefined, { userId: bureau.user.id, source: 'bureau' }));
+    const refused = await bureau.client.call('DELETE', `/admin/imports/${batch.json.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.details.rows).toEqual([2]);
+    expect(await ctx.db.select().from(enterpriseYears).where(eq(enterpriseYears.enterpriseId, firm!.id))).toHaveLength(1);
   });
 
   it('refuses a commit when the register changed since validation, writing nothing', async () => {
