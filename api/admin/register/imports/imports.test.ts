@@ -249,5 +249,10 @@ describe('spreadsheet import: scope and the error sheet', () => {
     expect(rows[0]!.slice(0, 4)).toEqual(['统一社会信用代码', '企业名称', '所在县区', '年度']);
     const anon = await api.request('/admin/imports/templates/yearly.xlsx');
     expect(anon.status).toBe(401);
+
+    // An untouched firm template imports cleanly: its example row is one new firm.
+    const firms = await api.request('/admin/imports/templates/enterprises.xlsx', { headers: { Cookie: bureau.client.cookie } });
+    const uploaded = await bureau.upload('enterprises', Buffer.from(await firms.arrayBuffer()));
+    expect(uploaded.json).toMatchObject({ errors: [], warnings: [], summary: { create: 1 } });
   });
 });

@@ -8,6 +8,7 @@ import { diff } from '../../history.ts';
 import { firmCreate, firmFields } from '../../schemas.ts';
 import { slugForCreditCode } from '../../writes.ts';
 import { updateVersioned, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
+import { EXAMPLE_CODE } from './example.ts';
 import { area, creditCode, integer, text, vocabulary, yesNo } from '../cells.ts';
 import type { KindSpec, PlanRow, WrittenRow } from '../declare.ts';
 import { FirmIndex } from '../match.ts';
@@ -18,7 +19,7 @@ const sizeClass = vocabulary(SIZE_CLASS_NAMES, { zh: '企业规模', en: 'size c
 
 /** Columns of the firm sheet and the headings in use for each. */
 export const enterpriseColumns = [
-  { key: 'creditCode', headings: ['统一社会信用代码', '信用代码', '社会信用代码', '统一代码', 'Credit code'], parse: creditCode, example: '91371500MA3C0000XX' },
+  { key: 'creditCode', headings: ['统一社会信用代码', '信用代码', '社会信用代码', '统一代码', 'Credit code'], parse: creditCode, example: EXAMPLE_CODE },
   { key: 'name', headings: ['企业名称', '单位名称', '企业全称', '公司名称', 'Name'], parse: text(100), example: '聊城示例轴承有限公司' },
   { key: 'county', headings: ['所在县区', '县（市、区）', '所属区县', '县市区', '区县', '所在地区', 'Area'], parse: area, example: '临清市' },
   { key: 'industry', headings: ['所属行业', '行业', '产业', '产业集群', 'Industry'], parse: industry, example: '轴承' },

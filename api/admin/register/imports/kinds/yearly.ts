@@ -6,6 +6,7 @@ import { firmScope, liveFirms } from '../../../scope.ts';
 import { diff } from '../../history.ts';
 import { yearSave, type YearFigures } from '../../schemas.ts';
 import { updateVersioned, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
+import { EXAMPLE_CODE } from './example.ts';
 import { area, creditCode, integer, number, text, year } from '../cells.ts';
 import type { ColumnSpec, KindSpec, PlanRow, WrittenRow } from '../declare.ts';
 import { FirmIndex } from '../match.ts';
@@ -16,7 +17,7 @@ const figure = (key: keyof YearFigures, headings: string[], example: number, who
 
 /** Columns of the yearly sheet: money in 万元 as the program's forms state it. */
 export const yearlyColumns: ColumnSpec[] = [
-  { key: 'creditCode', headings: ['统一社会信用代码', '信用代码', '社会信用代码', 'Credit code'], parse: creditCode, example: '91371500MA3C0000XX' },
+  { key: 'creditCode', headings: ['统一社会信用代码', '信用代码', '社会信用代码', 'Credit code'], parse: creditCode, example: EXAMPLE_CODE },
   { key: 'name', headings: ['企业名称', '单位名称', '企业全称', 'Name'], parse: text(100), example: '聊城示例轴承有限公司' },
   { key: 'county', headings: ['所在县区', '县（市、区）', '所属区县', '县市区', '区县', 'Area'], parse: area, example: '临清市' },
   { key: 'fiscalYear', headings: ['年度', '年份', '数据年度', '会计年度', 'Fiscal year'], parse: year, example: 2025 },
