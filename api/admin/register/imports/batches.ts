@@ -1,5 +1,5 @@
 /** Import batches as stored: create from a validated plan, load within the caller's reach, page the preview. */
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../../db/client.ts';
 import { importBatches, type ImportBatch, type ImportKind } from '../../../db/schema/index.ts';
 import { AppError } from '../../../lib/errors.ts';
@@ -27,6 +27,28 @@ export async function loadBatch(db: DbLike, actor: Actor, id: number): Promise<S
     throw new AppError(404, 'not_found', { zh: '找不到该导入批次', en: 'No such import batch' });
   }
   return batch as StoredBatch;
+}
+
+/** The latest batches the actor may see (their own; bureau and admin: everyone's), newest first, without plans. */
+export async function recentBatches(db: DbLike, actor: Actor, limit = 50) {
+  const mine = actor.role === 'bureau' || actor.role === 'admin' ? undefined : eq(importBatches.userId, actor.id);
+  return db
+    .select({
+      id: importBatches.id,
+      kind: importBatches.kind,
+      fileName: importBatches.fileName,
+      status: importBatches.status,
+      rows: importBatches.rows,
+      summary: importBatches.summary,
+      userId: importBatches.userId,
+      createdAt: importBatches.createdAt,
+      committedAt: importBatches.committedAt,
+      undoneAt: importBatches.undoneAt,
+    })
+    .from(importBatches)
+    .where(mine)
+    .orderBy(desc(importBatches.id))
+    .limit(limit);
 }
 
 /** The batch's answer to the upload: id, row count, every error, warnings and the summary. */

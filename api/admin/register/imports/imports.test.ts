@@ -224,6 +224,8 @@ describe('spreadsheet import: scope and the error sheet', () => {
     const other = await staffClient(ctx, api, 'county', 'guanxian');
     expect((await other.client.call('GET', `/admin/imports/${res.json.id}`)).status).toBe(404);
     expect((await bureau.client.call('GET', `/admin/imports/${res.json.id}`)).status).toBe(200);
+    expect((await other.client.call('GET', '/admin/imports')).json.items).toEqual([]);
+    expect((await bureau.client.call('GET', '/admin/imports')).json.items.map((b: { id: number }) => b.id)).toEqual([res.json.id]);
 
     // A name the officer's area does not have cannot be resolved to a firm of another area.
     const elsewhere = await makeEnterprise(ctx.db, { name: '冠县某某有限公司', county: 'guanxian' });

@@ -12,7 +12,7 @@ import { AppError } from '../../../lib/errors.ts';
 import { enforceRateLimit, RateLimiter } from '../../../lib/rate-limit.ts';
 import { validate } from '../../../lib/validate.ts';
 import { requireStaff } from '../../scope.ts';
-import { batchResult, loadBatch, previewPage, saveBatch } from './batches.ts';
+import { batchResult, loadBatch, previewPage, recentBatches, saveBatch } from './batches.ts';
 import { commitBatch, undoBatch } from './commit.ts';
 import type { Actor } from './declare.ts';
 import { IMPORT_SPECS } from './kinds/index.ts';
@@ -38,7 +38,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /**
- * The import routes, mounted at /api/admin/imports: POST / (multipart `file` + `kind` [+ title fields]) → 201 batch;
+ * The import routes, mounted at /api/admin/imports: GET / (recent batches); POST / (multipart `file` + `kind` [+ title fields]) → 201 batch;
  * GET /:id?page=&action= → preview page; POST /:id/resolutions `{ row, enterpriseId | null }`; POST /:id/commit;
  * DELETE /:id (undo, or discard a validated batch); GET /:id/errors.xlsx; GET /templates/:kind.xlsx.
  */
@@ -54,6 +54,9 @@ export function importRoutes(ctx: AppContext) {
       const body = await templateXlsx(IMPORT_SPECS[kind]);
       const name = `${IMPORT_SPECS[kind].name.zh}导入模板.xlsx`;
       return c.body(new Uint8Array(body), 200, { 'Content-Type': XLSX, 'Content-Disposition': attachment(name) });
+    })
+    .get('/', async (c) => {
+      return c.json({ items: await recentBatches(ctx.db, actorOf(c)) });
     })
     .post('/', async (c) => {
       const actor = actorOf(c);
