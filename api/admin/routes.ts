@@ -4,6 +4,7 @@ import { enterpriseRoutes, titleRoutes } from './register/routes/enterprises.ts'
 import { trashRoutes, viewRoutes } from './register/routes/views.ts';
 import { requireStaff } from './scope.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { importRoutes } from './register/imports/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
@@ -20,5 +21,6 @@ export function adminRoutes(ctx: AppContext) {
     .route('/titles', titleRoutes(ctx))
     .route('/views', viewRoutes(ctx))
     .route('/trash', trashRoutes(ctx))
-    .route('/staff', staffRoutes(ctx));
+    .route('/staff', staffRoutes(ctx))
+    .route('/imports', importRoutes(ctx));
 }
