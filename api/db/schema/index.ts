@@ -6,3 +6,5 @@ export * from './users.ts';
 export * from './auth.ts';
 export * from './analytics.ts';
 export * from './panorama-jobs.ts';
+export * from './mail.ts';
+export * from './security.ts';
