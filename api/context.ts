@@ -2,6 +2,7 @@ import type { Auth } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { LiveHub } from './live/hub.ts';
+import type { MailSender } from './mail/sender.ts';
 import type { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 
 /** What request handlers need, built once at start (or per test). */
@@ -14,6 +15,8 @@ export interface AppContext {
   panoramaJobs: PanoramaJobRunner;
   /** Announces hall changes to open viewers. */
   live: LiveHub;
+  /** Drains the mail outbox in the background (tests call `drain()` themselves). */
+  mail: MailSender;
 }
 
 /** Hono environment of the API: the signed-in user (or null) and the client address, set by middleware. */

@@ -5,6 +5,8 @@ import { deleteExpiredSessions } from './auth/sessions.ts';
 import { publicCache } from './public/queries/public-cache.ts';
 import { migrateDb, openDb } from './db/client.ts';
 import { LiveHub } from './live/hub.ts';
+import { createMailSender } from './mail/index.ts';
+import { setSecurityStore } from './lib/security-log.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 
 let ready: Promise<AppContext> | undefined;
@@ -26,5 +28,9 @@ async function boot(): Promise<AppContext> {
   const live = new LiveHub();
   // A firm's saved change drops this process's cached public pages before open viewers refetch.
   live.subscribeAll(() => publicCache.clear());
-  return { config, db, mediaDir, panoramaJobs, live };
+  // Security events also become rows staff can read (GET /api/admin/security-events).
+  setSecurityStore(db);
+  // The outbox sender runs in every server process; claims are atomic, so several processes never send twice.
+  const mail = createMailSender(db, config).start();
+  return { config, db, mediaDir, panoramaJobs, live, mail };
 }

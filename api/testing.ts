@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { migrateDb, openDb, type DbLike } from './db/client.ts';
 import { LiveHub } from './live/hub.ts';
+import { createMailSender } from './mail/index.ts';
 import { publicCache } from './public/queries/public-cache.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 import { enterprises, halls, users, type NewEnterprise, type Role } from './db/schema/index.ts';
@@ -33,8 +34,11 @@ export async function createTestContext(): Promise<TestContext> {
     mediaDir,
     panoramaJobs,
     live,
+    // Not started: a test sends the outbox with `ctx.mail.drain()` (file transport, <dataDir>/outbox-sent).
+    mail: createMailSender(db, config),
     async cleanup() {
       await panoramaJobs.idle();
+      await this.mail.stop();
       db.$client.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
