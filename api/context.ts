@@ -22,7 +22,12 @@ export interface AppContext {
 /** Hono environment of the API: the signed-in user (or null) and the client address, set by middleware. */
 export interface AppEnv {
   Variables: {
+    /** A fully signed-in session (null when signed out or still waiting for the TOTP step). */
     auth: Auth | null;
+    /** A session whose password was right but whose TOTP code is still to come. */
+    pendingAuth: Auth | null;
+    /** A staff user without a second factor: the session may only enrol one. */
+    mfaEnrolmentRequired: boolean;
     clientIp: string;
   };
 }

@@ -26,6 +26,7 @@ export async function createTestContext(): Promise<TestContext> {
   const mediaDir = join(dataDir, 'media');
   const panoramaJobs = new PanoramaJobRunner(db, join(dataDir, 'uploads'), mediaDir);
   const live = new LiveHub();
+  const mail = createMailSender(db, config);
   // As in the running server: saved changes drop cached public pages.
   live.subscribeAll(() => publicCache.clear());
   return {
@@ -35,10 +36,10 @@ export async function createTestContext(): Promise<TestContext> {
     panoramaJobs,
     live,
     // Not started: a test sends the outbox with `ctx.mail.drain()` (file transport, <dataDir>/outbox-sent).
-    mail: createMailSender(db, config),
+    mail,
     async cleanup() {
       await panoramaJobs.idle();
-      await this.mail.stop();
+      await mail.stop();
       db.$client.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -92,12 +93,14 @@ export async function makeUser(
   return user!;
 }
 
-/** A browser-like client for in-process API tests: keeps the session cookie and sends the CSRF token. */
+/** A browser-like client for in-process API tests: keeps its cookies (session, known device) and sends the CSRF token. */
 export function apiClient(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }) {
-  let cookie = '';
+  const jar = new Map<string, string>();
   let csrf = '';
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   return {
     async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const cookie = cookieHeader();
       const res = await app.request(path, {
         method,
         headers: {
@@ -108,18 +111,30 @@ export function apiClient(app: { request: (path: string, init?: RequestInit) => 
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      const set = res.headers.get('Set-Cookie');
-      if (set) cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
+      for (const set of res.headers.getSetCookie()) {
+        const [pair] = set.split(';');
+        const at = pair!.indexOf('=');
+        const name = pair!.slice(0, at);
+        const value = pair!.slice(at + 1);
+        if (value && !/Max-Age=0/i.test(set)) jar.set(name, value);
+        else jar.delete(name);
+      }
       const json = res.headers.get('Content-Type')?.includes('json') ? await res.clone().json() : null;
       if (json?.csrfToken) csrf = json.csrfToken;
       return { status: res.status, json, res };
     },
+    /** The session cookie (`name=value`), or '' when signed out. */
     get cookie() {
-      return cookie;
+      const entry = [...jar].find(([k]) => k.endsWith('qq_session'));
+      return entry ? `${entry[0]}=${entry[1]}` : '';
     },
     set cookie(value: string) {
-      cookie = value;
+      for (const k of [...jar.keys()]) if (k.endsWith('qq_session')) jar.delete(k);
+      const at = value.indexOf('=');
+      if (at > 0) jar.set(value.slice(0, at), value.slice(at + 1));
     },
+    /** Every cookie this client holds (e.g. to copy a known-device cookie). */
+    jar,
     get csrf() {
       return csrf;
     },

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../app.ts';
 import { createInvitation } from './invitations.ts';
-import { LOCK_AFTER } from './login.ts';
 import { auditLog, sessions } from '../db/schema/index.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, type TestContext } from '../testing.ts';
 
@@ -32,8 +31,8 @@ describe('invitations', () => {
     expect((await browser.call('GET', '/auth/me')).status).toBe(200);
 
     const again = await apiClient(api).call('POST', `/auth/invitations/${token}/accept`, { email: 'x@y.org', displayName: 'x', password: 'another-long-pass' });
-    expect(again.status).toBe(410);
-    expect(again.json.error.message).toContain('邀请链接无效');
+    expect(again.status).toBe(409);
+    expect(again.json.error.message).toContain('该邀请已被使用');
   });
 
   it('refuse expired tokens and weak passwords', async () => {
@@ -73,18 +72,6 @@ describe('sign-in', () => {
     const wrong = await apiClient(api).call('POST', '/auth/login', { email: 'li@example.org', password: 'whatever-pass' });
     expect(unknown.status).toBe(401);
     expect(wrong.json).toEqual(unknown.json);
-  });
-
-  it(`locks the account after ${LOCK_AFTER} wrong passwords, even for the right one`, async () => {
-    await makeUser(ctx.db, { email: 'li@example.org' });
-    for (let i = 0; i < LOCK_AFTER - 1; i++) {
-      expect((await apiClient(api).call('POST', '/auth/login', { email: 'li@example.org', password: 'wrong-' + i })).status).toBe(401);
-    }
-    const locking = await apiClient(api).call('POST', '/auth/login', { email: 'li@example.org', password: 'wrong-last' });
-    expect(locking.status).toBe(423);
-    const right = await apiClient(api).call('POST', '/auth/login', { email: 'li@example.org', password: 'correct horse battery' });
-    expect(right.status).toBe(423);
-    expect(right.json.error.message).toMatch(/账号已临时锁定/);
   });
 
   it('throttles one address trying many accounts', async () => {
