@@ -4,6 +4,7 @@ import { csrfProtection, sessionMiddleware } from './auth/middleware.ts';
 import type { AppContext, AppEnv } from './context.ts';
 import { notFound, onError } from './lib/on-error.ts';
 import { authRoutes } from './auth/routes.ts';
+import { securityAdminRoutes } from './admin/security/routes.ts';
 import { eventRoutes } from './public/routes/events.ts';
 import { hallRoutes } from './public/routes/halls.ts';
 import { healthRoutes } from './public/routes/health.ts';
@@ -22,6 +23,7 @@ export function createApi(ctx: AppContext) {
     .route('/auth', authRoutes(ctx))
     .route('/', panoramaUploadRoutes(ctx))
     .route('/portal', portalRoutes(ctx))
+    .route('/admin', securityAdminRoutes(ctx))
     .all('*', notFound)
     .onError(onError);
 }
