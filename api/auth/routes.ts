@@ -238,8 +238,8 @@ export function authRoutes(ctx: AppContext) {
       enforceRateLimit(inviteLimiter, c.get('clientIp'));
       const { token } = c.req.valid('param');
       const body = c.req.valid('json');
-      const { enterpriseName } = await openInvitation(ctx.db, token);
-      assertPasswordAllowed(body.password, { email: body.email, firmNames: [enterpriseName] });
+      const { invitation } = await openInvitation(ctx.db, token);
+      assertPasswordAllowed(body.password, { email: body.email, firmNames: await firmNamesOf(ctx, invitation.enterpriseId) });
       const user = await acceptInvitationSafely(ctx.db, token, body);
       const { token: sessionToken, session } = await createSession(ctx.db, user, c.req.header('User-Agent'));
       writeSessionCookie(c, ctx.config, sessionToken, sessionLimits(user.role).absoluteMs);
