@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../app.ts';
-import { accountTokens, sessions } from '../db/schema/index.ts';
+import { accountTokens, auditLog, sessions } from '../db/schema/index.ts';
 import { sentMailDir } from '../mail/index.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, type TestContext } from '../testing.ts';
 import { createInvitation } from './invitations.ts';
@@ -122,6 +122,27 @@ describe('invitations accepted at the same time', () => {
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
-    expect(results.filter((r) => r.status === 409).every((r) => r.json.error.code === 'invitation_used')).toBe(true);
+    for (const r of results.filter((r) => r.status === 409)) expect(['invitation_used', 'invitation_conflict']).toContain(r.json.error.code);
+  });
+
+  it('answer 409, not 500, while another request holds the database write lock', async () => {
+    const firm = await makeEnterprise(ctx.db);
+    const { token } = await createInvitation(ctx.db, { role: 'enterprise', enterpriseId: firm.id });
+    let release!: () => void;
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    const writer = ctx.db.transaction(async (tx) => {
+      await tx.insert(auditLog).values({ userId: null, action: 'test.hold_write_lock' });
+      holding();
+      await new Promise<void>((r) => (release = r));
+    });
+    await held;
+    const r = await apiClient(api).call('POST', `/auth/invitations/${token}/accept`, { email: 'a@firm.example', displayName: 'A', password: 'cable-2026-secure' });
+    release();
+    await writer;
+    expect(r.status).toBe(409);
+    expect(r.json.error.code).toBe('invitation_conflict');
+    // Once the other write is done the same accept goes through.
+    expect((await apiClient(api).call('POST', `/auth/invitations/${token}/accept`, { email: 'a@firm.example', displayName: 'A', password: 'cable-2026-secure' })).status).toBe(201);
   });
 });
