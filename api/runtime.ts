@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
+import { deleteExpiredThrottles } from './auth/throttle.ts';
 import { publicCache } from './public/queries/public-cache.ts';
 import { migrateDb, openDb } from './db/client.ts';
 import { LiveHub } from './live/hub.ts';
@@ -22,6 +23,7 @@ async function boot(): Promise<AppContext> {
   const db = await openDb(config.databaseUrl, config.databaseAuthToken);
   await migrateDb(db);
   await deleteExpiredSessions(db);
+  await deleteExpiredThrottles(db);
   const mediaDir = resolve(config.dataDir, 'media');
   const panoramaJobs = new PanoramaJobRunner(db, resolve(config.dataDir, 'uploads'), mediaDir);
   await panoramaJobs.resume();
