@@ -43,6 +43,12 @@ const alreadyUsed = () =>
     en: 'This invitation has already been used; sign in instead, or tell the bureau if it was not you',
   });
 
+const busy = () =>
+  new AppError(409, 'invitation_conflict', {
+    zh: '该邀请正被另一请求使用，请稍后刷新页面重试或直接登录',
+    en: 'Another request is using this invitation right now; reload and try again, or sign in',
+  });
+
 /** The open invitation behind a token, with the enterprise it is for; 409 when already used, 410 when unknown or expired. */
 export async function openInvitation(db: DbLike, token: string, now = new Date()) {
   const [row] = await db
@@ -88,20 +94,23 @@ export async function acceptInvitation(
 
 /**
  * Accepts an invitation in its own write transaction. Of several concurrent accepts one wins; the others get
- * 409 `invitation_used` (or `email_taken`), never a 500: a transaction that finds the database busy or loses
- * the race on the unique e-mail is answered as the conflict it is.
+ * 409 `invitation_used`, `invitation_conflict` (the database was busy with the winner) or `email_taken`, never
+ * a 500: a transaction that finds the database busy or loses the race on the unique e-mail is answered as the
+ * conflict it is.
  */
 export async function acceptInvitationSafely(db: Db, token: string, input: { email: string; displayName: string; password: string }) {
   // The password hash is made before the write lock is taken: argon2 takes ~40 ms.
   const passwordHash = await hashPassword(input.password);
   try {
-    // libSQL begins transactions as BEGIN IMMEDIATE ("write"): the write lock is taken first, so concurrent
-    // accepts queue on busy_timeout instead of deadlocking while upgrading a read lock.
+    // libSQL begins transactions as BEGIN IMMEDIATE ("write"): the write lock is taken first, so a loser fails at
+    // BEGIN, before it has read anything, instead of deadlocking while upgrading a read lock.
     return await db.transaction((tx) => acceptInvitation(tx, token, { ...input, passwordHash }));
   } catch (e) {
     if (e instanceof AppError) throw e;
     const text = `${(e as { code?: string }).code ?? ''} ${(e as Error).message ?? ''} ${String((e as { cause?: unknown }).cause ?? '')}`;
-    if (/SQLITE_BUSY|database is locked/i.test(text)) throw alreadyUsed();
+    // In one process libSQL cannot wait for a lock held by another of its own connections (the driver is
+    // synchronous), so a concurrent writer means SQLITE_BUSY at once: answer it as the conflict it is.
+    if (/SQLITE_BUSY|database is locked/i.test(text)) throw busy();
     if (/UNIQUE constraint failed: users\.email/i.test(text)) throw emailTaken();
     throw e;
   }

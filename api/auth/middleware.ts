@@ -4,7 +4,8 @@ import { AppError } from '../lib/errors.ts';
 import { safeEqual } from '../lib/tokens.ts';
 import { readSessionCookie } from './cookies.ts';
 import type { Config } from '../config.ts';
-import { findSession, STAFF_ROLES, type Auth } from './sessions.ts';
+import type { Role } from '../db/schema/index.ts';
+import { findSession, type Auth } from './sessions.ts';
 
 const CLIENT_ADDRESS = Symbol.for('astro.clientAddress');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,12 +16,15 @@ export function clientIpOf(request: Request): string {
   return typeof ip === 'string' ? ip : 'unknown';
 }
 
+/** Roles that must sign in with a second factor (issue 14: county, bureau and admin staff). */
+export const MFA_REQUIRED_ROLES: ReadonlySet<Role> = new Set(['county', 'bureau', 'admin']);
+
 /**
- * Staff roles (county, expert, bureau, admin) must have a second factor (OWASP ASVS 5.0 V6.3.3). Demo accounts
- * in demo mode are exempt, so the demonstration keeps its one-step sign-in.
+ * Staff with reach over many firms must have a second factor (OWASP ASVS 5.0 V6.3.3); firm users (and, for now,
+ * experts) may choose it. Demo accounts in demo mode are exempt, so the demonstration keeps its one-step sign-in.
  */
 export function mfaRequired(user: Auth['user'], config: Pick<Config, 'demo'>): boolean {
-  return STAFF_ROLES.has(user.role) && !(user.demo && config.demo);
+  return MFA_REQUIRED_ROLES.has(user.role) && !(user.demo && config.demo);
 }
 
 /** What a session cookie amounts to: a full sign-in, one waiting for its TOTP code, or nothing. Shared with pages. */
