@@ -34,5 +34,8 @@ async function boot(): Promise<AppContext> {
   setSecurityStore(db);
   // The outbox sender runs in every server process; claims are atomic, so several processes never send twice.
   const mail = createMailSender(db, config).start();
+  if (config.production && mail.transportName === 'file') {
+    console.warn('[mail] NODE_ENV=production without SMTP_URL or SMTP_HOST: mail is only written to DATA_DIR/outbox-sent');
+  }
   return { config, db, mediaDir, panoramaJobs, live, mail };
 }
