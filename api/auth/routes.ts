@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { consumeAccountLink, sendAccountLink } from './account-links.ts';
@@ -6,7 +6,7 @@ import { audit } from './audit.ts';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookies.ts';
 import { acceptInvitationSafely, openInvitation } from './invitations.ts';
 import { knownDeviceOf, rememberDevice } from './known-devices.ts';
-import { signIn, verifyCurrentPassword } from './login.ts';
+import { normalizeEmail, signIn, verifyCurrentPassword } from './login.ts';
 import { mfaRequired, requireAuth } from './middleware.ts';
 import { assertPasswordAllowed } from './password-policy.ts';
 import { hashPassword, newPassword } from './passwords.ts';
@@ -21,7 +21,6 @@ import { enforceRateLimit, RateLimiter } from '../lib/rate-limit.ts';
 import { recordSecurityEvent, type SecurityEventType } from '../lib/security-log.ts';
 import { sha256 } from '../lib/tokens.ts';
 import { validate } from '../lib/validate.ts';
-import { and, isNull } from 'drizzle-orm';
 
 const email = z.string().trim().email().max(200);
 const credentials = z.object({ email, password: z.string().min(1).max(200) });
@@ -90,7 +89,7 @@ export function authRoutes(ctx: AppContext) {
         });
       } catch (e) {
         if (e instanceof AppError) {
-          const [known] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()));
+          const [known] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email)));
           await event(ctx, c, e.status === 429 ? 'signin_throttled' : 'signin_failed', known?.id ?? null, { knownAccount: !!known });
         }
         throw e;

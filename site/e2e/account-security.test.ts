@@ -56,6 +56,9 @@ describe('two-step verification in the portal', () => {
     const other = await browser.newPage({ locale: 'zh-CN' });
     await signIn(other, email, DEMO_PASSWORD);
     await other.getByRole('heading', { name: '两步验证' }).waitFor();
+    // Starting over from the sign-in page while the half-finished sign-in's cookie is still there works too.
+    await signIn(other, email, DEMO_PASSWORD);
+    await other.getByRole('heading', { name: '两步验证' }).waitFor();
     await other.getByRole('button', { name: '改用恢复码' }).click();
     await other.fill('#login-code', codes[0]!);
     await Promise.all([other.waitForURL(`${baseURL}/portal`), other.getByRole('button', { name: '验证', exact: true }).click()]);

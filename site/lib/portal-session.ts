@@ -33,6 +33,16 @@ export async function currentAuth(Astro: AstroGlobal): Promise<{ ctx: AppContext
   return { ctx, auth: state.mfaEnrolmentRequired ? null : state.auth };
 }
 
+/**
+ * The CSRF token of whatever session this browser holds ('' when none): forms usable signed in or out (reset and
+ * unlock links) must send it, since the API checks it whenever a session cookie comes along.
+ */
+export async function anySessionCsrf(Astro: AstroGlobal): Promise<string> {
+  const ctx = await runtime();
+  const state = await resolveSession(ctx, Astro.cookies.get(sessionCookieName(ctx.config))?.value);
+  return (state.auth ?? state.pendingAuth)?.session.csrfToken ?? '';
+}
+
 /** Where sign-in sends people back to: a path of our own portal only, never another site. */
 export function safeNext(next: string | null, lang: Lang): string {
   return next && /^\/(en\/)?portal(\/[\w\-/]*)?(\?[\w\-=&%.]*)?$/.test(next) ? next : localePath(lang, '/portal');

@@ -21,12 +21,13 @@ interface SignInAnswer {
  * verification, or its enrolment when a staff account must first set it up. Throttling (429) and wrong codes
  * are explained by the API in whole sentences.
  */
-export function LoginForm({ lang, next, resetPath, unlockPath }: { lang: UiLang; next: string; resetPath: string; unlockPath: string }) {
+export function LoginForm({ lang, next, resetPath, unlockPath, csrfToken }: { lang: UiLang; next: string; resetPath: string; unlockPath: string; csrfToken: string }) {
   const s = portalStrings(lang);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<{ kind: 'password' } | { kind: 'totp' | 'enrol'; csrf: string }>({ kind: 'password' });
   const [useRecovery, setUseRecovery] = useState(false);
+  const [csrf, setCsrf] = useState(csrfToken);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -34,7 +35,9 @@ export function LoginForm({ lang, next, resetPath, unlockPath }: { lang: UiLang;
     setBusy(true);
     setError(null);
     try {
-      const res = await api<SignInAnswer>('POST', '/auth/login', '', { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
+      // A session this browser still holds (e.g. one waiting for its TOTP code) must sign the request.
+      const res = await api<SignInAnswer>('POST', '/auth/login', csrf, { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
+      setCsrf(res.csrfToken);
       if (res.mfaRequired) setStep({ kind: 'totp', csrf: res.csrfToken });
       else if (res.mfaEnrolmentRequired) setStep({ kind: 'enrol', csrf: res.csrfToken });
       else return location.assign(next);

@@ -18,7 +18,7 @@ function FormAlert({ text }: { text: string | undefined }) {
 }
 
 /** Asks for an e-mailed link (password reset or unlock); the answer is the same whether the account exists. */
-export function LinkRequestForm({ lang, kind }: { lang: UiLang; kind: 'reset' | 'unlock' }) {
+export function LinkRequestForm({ lang, kind, csrfToken }: { lang: UiLang; kind: 'reset' | 'unlock'; csrfToken: string }) {
   const s = portalStrings(lang)[kind];
   const [errors, setErrors] = useState<Errors>({});
   const [sent, setSent] = useState(false);
@@ -29,7 +29,7 @@ export function LinkRequestForm({ lang, kind }: { lang: UiLang; kind: 'reset' | 
     const email = String(new FormData(e.currentTarget).get('email') ?? '');
     setBusy(true);
     try {
-      await api('POST', kind === 'reset' ? '/auth/password-reset' : '/auth/unlock', '', { email, lang });
+      await api('POST', kind === 'reset' ? '/auth/password-reset' : '/auth/unlock', csrfToken, { email, lang });
       setSent(true);
       setErrors({});
     } catch (err) {
@@ -60,7 +60,7 @@ export function LinkRequestForm({ lang, kind }: { lang: UiLang; kind: 'reset' | 
 }
 
 /** Sets a new password through a reset link; every session of the account ends. */
-export function ResetPasswordForm({ lang, token, loginPath }: { lang: UiLang; token: string; loginPath: string }) {
+export function ResetPasswordForm({ lang, token, loginPath, csrfToken }: { lang: UiLang; token: string; loginPath: string; csrfToken: string }) {
   const s = portalStrings(lang);
   const [errors, setErrors] = useState<Errors>({});
   const [done, setDone] = useState(false);
@@ -74,7 +74,7 @@ export function ResetPasswordForm({ lang, token, loginPath }: { lang: UiLang; to
     if (password !== form.get('password2')) return setErrors({ password2: s.invite.mismatch });
     setBusy(true);
     try {
-      await api('POST', `/auth/password-reset/${encodeURIComponent(token)}`, '', { password });
+      await api('POST', `/auth/password-reset/${encodeURIComponent(token)}`, csrfToken, { password });
       setDone(true);
     } catch (err) {
       setErrors(errorsOf(err, lang));
@@ -107,14 +107,14 @@ export function ResetPasswordForm({ lang, token, loginPath }: { lang: UiLang; to
 }
 
 /** Uses an unlock link: one button, so a mail scanner opening the link changes nothing. */
-export function UnlockConfirm({ lang, token, loginPath }: { lang: UiLang; token: string; loginPath: string }) {
+export function UnlockConfirm({ lang, token, loginPath, csrfToken }: { lang: UiLang; token: string; loginPath: string; csrfToken: string }) {
   const s = portalStrings(lang);
   const [error, setError] = useState<string>();
   const [done, setDone] = useState(false);
 
   async function confirm() {
     try {
-      await api('POST', `/auth/unlock/${encodeURIComponent(token)}`, '');
+      await api('POST', `/auth/unlock/${encodeURIComponent(token)}`, csrfToken);
       setDone(true);
     } catch (err) {
       setError(errorsOf(err, lang).form);
