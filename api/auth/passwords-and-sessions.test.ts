@@ -6,6 +6,7 @@ import { accountTokens, auditLog, sessions } from '../db/schema/index.ts';
 import { sentMailDir } from '../mail/index.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, type TestContext } from '../testing.ts';
 import { createInvitation } from './invitations.ts';
+import { COMMON_PASSWORD_COUNT, passwordProblem } from './password-policy.ts';
 import { SESSION_LIMITS } from './sessions.ts';
 
 let ctx: TestContext;
@@ -27,6 +28,11 @@ async function mailedLink(kind: string): Promise<{ to: string; token: string; te
 }
 
 describe('new passwords', () => {
+  it('are checked against a list of at least 10,000 common passwords', () => {
+    expect(COMMON_PASSWORD_COUNT).toBeGreaterThanOrEqual(10_000);
+    for (const p of ['1234567890', 'password12', 'qwertyuiop', 'iloveyou123']) expect(passwordProblem(p), p).not.toBeNull();
+  });
+
   it('refuse common ones and the platform, firm and e-mail names, wherever a password is set', async () => {
     const firm = await makeEnterprise(ctx.db, { name: '阳谷富海电缆集团有限公司', slug: 'fuhai-cable' });
     const { token } = await createInvitation(ctx.db, { role: 'enterprise', enterpriseId: firm.id });

@@ -19,6 +19,7 @@ export const MFA_PENDING_MS = 5 * 60_000;
 // Touch lastSeenAt at most every minute, not on every request.
 const TOUCH_EVERY_MS = 60_000;
 
+/** The absolute and idle limits (ms) of a role's sessions. */
 export function sessionLimits(role: Role) {
   return STAFF_ROLES.has(role) ? SESSION_LIMITS.staff : SESSION_LIMITS.firm;
 }
@@ -89,6 +90,7 @@ export async function findSession(db: DbLike, token: string | undefined, now = n
   return row;
 }
 
+/** Ends one session (sign-out, rotation at sign-in). */
 export async function revokeSession(db: DbLike, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
@@ -98,6 +100,7 @@ export async function revokeAllSessions(db: DbLike, userId: number): Promise<voi
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
+/** Drops sessions past their expiry (run at start). */
 export async function deleteExpiredSessions(db: DbLike, now = new Date()): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }

@@ -26,6 +26,7 @@ export const DEVICE_POLICY: ThrottlePolicy = { free: 10, firstDelayMs: 15_000, m
 
 const WINDOW_MS = 86_400_000;
 
+/** Counter keys: an account by its e-mail's SHA-256 (known or not), a client address, a known device's id. */
 export const accountKey = (email: string) => `acct:${sha256(email.trim().toLowerCase())}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
 export const deviceKey = (deviceId: string) => `dev:${deviceId}`;
@@ -51,6 +52,7 @@ export async function assertNotThrottled(db: DbLike, keys: string[], now = new D
   if (seconds > 0) throw throttledError(seconds);
 }
 
+/** 429 `signin_throttled` with the seconds to wait (`details.retryAfter`), worded alike for every account. */
 export function throttledError(seconds: number): AppError {
   return new AppError(
     429,
