@@ -117,3 +117,29 @@ describe('sessions and CSRF', () => {
     expect((await apiClient(api).call('POST', '/auth/login', { email: 'li@example.org', password: 'new-and-long-2026' })).status).toBe(200);
   });
 });
+
+describe('signed-in devices', () => {
+  it('are listed for their owner, who can end one of them but not another person’s', async () => {
+    await makeUser(ctx.db, { email: 'li@example.org' });
+    await makeUser(ctx.db, { email: 'wang@example.org' });
+    const phone = apiClient(api);
+    const laptop = apiClient(api);
+    const stranger = apiClient(api);
+    await phone.call('POST', '/auth/login', { email: 'li@example.org', password: 'correct horse battery' }, { 'User-Agent': 'Phone/1.0' });
+    await laptop.call('POST', '/auth/login', { email: 'li@example.org', password: 'correct horse battery' }, { 'User-Agent': 'Laptop/2.0' });
+    await stranger.call('POST', '/auth/login', { email: 'wang@example.org', password: 'correct horse battery' });
+
+    const listed = await laptop.call('GET', '/auth/sessions');
+    expect(listed.json.sessions.map((s: { userAgent: string; current: boolean }) => [s.userAgent, s.current]).sort()).toEqual([
+      ['Laptop/2.0', true],
+      ['Phone/1.0', false],
+    ]);
+    const phoneHandle = listed.json.sessions.find((s: { current: boolean }) => !s.current).handle;
+    expect(JSON.stringify(listed.json)).not.toContain(phone.cookie.split('=')[1]);
+    expect((await stranger.call('POST', `/auth/sessions/${phoneHandle}/revoke`)).status).toBe(404);
+    expect((await phone.call('GET', '/auth/me')).status).toBe(200);
+    expect((await laptop.call('POST', `/auth/sessions/${phoneHandle}/revoke`)).status).toBe(200);
+    expect((await phone.call('GET', '/auth/me')).status).toBe(401);
+    expect((await laptop.call('GET', '/auth/me')).status).toBe(200);
+  });
+});

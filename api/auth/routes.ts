@@ -6,6 +6,7 @@ import { audit } from './audit.ts';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookies.ts';
 import { acceptInvitationSafely, openInvitation } from './invitations.ts';
 import { knownDeviceOf, rememberDevice } from './known-devices.ts';
+import { listSessions, revokeSessionByHandle } from './session-list.ts';
 import { normalizeEmail, signIn, verifyCurrentPassword } from './login.ts';
 import { mfaRequired, requireAuth } from './middleware.ts';
 import { assertPasswordAllowed } from './password-policy.ts';
@@ -34,6 +35,7 @@ const secondFactor = z
   .refine((b) => !!b.code !== !!b.recoveryCode, '请填写验证码或恢复码之一 (give a code or a recovery code)');
 const totpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, '请输入 6 位数字验证码 (enter the 6-digit code)') });
 const passwordOnly = z.object({ password: z.string().min(1).max(200) });
+const sessionHandle = z.object({ handle: z.string().regex(/^[0-9a-f]{24}$/) });
 
 /** The session owner as the islands see it, with the CSRF token of this session. */
 function me(auth: Auth, ctx: AppContext) {
@@ -136,6 +138,18 @@ export function authRoutes(ctx: AppContext) {
       await revokeAllSessions(ctx.db, user.id);
       clearSessionCookie(c, ctx.config);
       await audit(ctx.db, { userId: user.id, enterpriseId: user.enterpriseId, action: 'auth.logout_all', ip: c.get('clientIp') });
+      return c.json({ ok: true });
+    })
+    .get('/sessions', async (c) => {
+      const { user, session } = requireAuth(c, { allowEnrolment: true });
+      return c.json({ sessions: await listSessions(ctx.db, user.id, session.id) });
+    })
+    .post('/sessions/:handle/revoke', validate('param', sessionHandle), async (c) => {
+      const { user } = requireAuth(c, { allowEnrolment: true });
+      if (!(await revokeSessionByHandle(ctx.db, user.id, c.req.valid('param').handle))) {
+        throw new AppError(404, 'not_found', { zh: '找不到该登录设备', en: 'No such signed-in device' });
+      }
+      await audit(ctx.db, { userId: user.id, enterpriseId: user.enterpriseId, action: 'auth.session_revoked', ip: c.get('clientIp') });
       return c.json({ ok: true });
     })
     .post('/password', validate('json', passwordChange), async (c) => {

@@ -86,6 +86,15 @@ export const portalEn: PortalStrings = {
     done: 'Done: you can sign in now.',
     invalid: 'This link is invalid, used or expired; ask for a new one.',
   },
+  sessions: {
+    title: 'Signed-in devices',
+    intro: 'These browsers are signed in to your account. Sign out any you do not recognise, then change your password.',
+    current: 'This device',
+    signedIn: (d: string) => `signed in ${d}`,
+    lastSeen: (d: string) => `last used ${d}`,
+    revoke: 'Sign out this device',
+    unknownDevice: 'Unknown browser',
+  },
   twoFactor: {
     title: 'Two-step verification',
     on: 'On: signing in needs a code from your authenticator app as well as the password.',

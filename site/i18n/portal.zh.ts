@@ -84,6 +84,15 @@ export const portalZh = {
     done: '已解除限制，现在可以登录了。',
     invalid: '链接无效、已使用或已过期，请重新申请。',
   },
+  sessions: {
+    title: '已登录的设备',
+    intro: '这些浏览器当前登录着您的账号。不认识的设备请立即退出，并修改密码。',
+    current: '本机',
+    signedIn: (d: string) => `登录于 ${d}`,
+    lastSeen: (d: string) => `最近使用 ${d}`,
+    revoke: '退出该设备',
+    unknownDevice: '未知浏览器',
+  },
   twoFactor: {
     title: '两步验证',
     on: '已启用：登录时除密码外还需输入身份验证器应用中的验证码。',

@@ -267,3 +267,55 @@ export function TwoFactorPanel({ lang, csrfToken, enabled, required, recoveryLef
     </section>
   );
 }
+
+export interface SessionItem {
+  handle: string;
+  userAgent: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+}
+
+/** The account's signed-in browsers, each but this one with a button that signs it out. */
+export function SessionList({ lang, csrfToken, sessions }: { lang: UiLang; csrfToken: string; sessions: SessionItem[] }) {
+  const s = portalStrings(lang).sessions;
+  const [items, setItems] = useState(sessions);
+  const [error, setError] = useState<string>();
+  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' });
+
+  async function revoke(handle: string) {
+    try {
+      await api('POST', `/auth/sessions/${handle}/revoke`, csrfToken);
+      setItems(items.filter((i) => i.handle !== handle));
+    } catch (err) {
+      setError(errorsOf(err, lang).form);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="sessions-h">
+      <h2 id="sessions-h">{s.title}</h2>
+      <p className="lede">{s.intro}</p>
+      <FormAlert text={error} />
+      <ul className="session-list" data-testid="session-list">
+        {items.map((i) => (
+          <li key={i.handle}>
+            <span>
+              <strong>{i.userAgent?.slice(0, 80) || s.unknownDevice}</strong>
+              {i.current && <span className="badge"> {s.current}</span>}
+              <br />
+              <span className="muted-s">
+                {s.signedIn(when(i.createdAt))} · {s.lastSeen(when(i.lastSeenAt))}
+              </span>
+            </span>
+            {!i.current && (
+              <button className="btn" type="button" onClick={() => void revoke(i.handle)}>
+                {s.revoke}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
