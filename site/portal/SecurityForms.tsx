@@ -214,9 +214,11 @@ export function TotpEnrolment({ lang, csrfToken, onDone }: { lang: UiLang; csrfT
       <Field id="totp-code" label={s.code} error={errors.code}>
         {(a) => <input {...a} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />}
       </Field>
-      <button className="btn" type="submit" disabled={busy}>
-        {s.confirm}
-      </button>
+      <div className="form-actions">
+        <button className="btn" type="submit" disabled={busy}>
+          {s.confirm}
+        </button>
+      </div>
     </form>
   );
 }
