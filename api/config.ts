@@ -21,6 +21,8 @@ export interface Config {
   panoramaUploadMaxBytes: number;
   /** Origin people reach the platform at, for links in invitations and sitemaps. */
   publicUrl: string;
+  /** Outgoing mail: SMTP when a URL or host is set, else files under DATA_DIR/outbox-sent (demo, tests). */
+  mail: { from: string; smtpUrl?: string; smtpHost?: string; smtpPort?: number; smtpUser?: string; smtpPass?: string };
 }
 
 const boolFlag = z
@@ -51,6 +53,12 @@ const envSchema = z.object({
     .string()
     .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'PUBLIC_URL must be an http(s) URL')
     .optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 /** Thrown for configuration a person must fix; start-up prints the message alone and exits non-zero. */
@@ -86,5 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     panoramaUploadMaxBytes: Math.round(e.PANORAMA_UPLOAD_MAX_MB * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    mail: {
+      from: e.MAIL_FROM ?? '千企在线展馆 <no-reply@qianqi.example>',
+      smtpUrl: e.SMTP_URL,
+      smtpHost: e.SMTP_HOST,
+      smtpPort: e.SMTP_PORT,
+      smtpUser: e.SMTP_USER,
+      smtpPass: e.SMTP_PASS,
+    },
   };
 }

@@ -2,9 +2,12 @@ import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
+import { deleteExpiredThrottles } from './auth/throttle.ts';
 import { publicCache } from './public/queries/public-cache.ts';
 import { migrateDb, openDb } from './db/client.ts';
 import { LiveHub } from './live/hub.ts';
+import { createMailSender } from './mail/index.ts';
+import { setSecurityStore } from './lib/security-log.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 
 let ready: Promise<AppContext> | undefined;
@@ -20,11 +23,19 @@ async function boot(): Promise<AppContext> {
   const db = await openDb(config.databaseUrl, config.databaseAuthToken);
   await migrateDb(db);
   await deleteExpiredSessions(db);
+  await deleteExpiredThrottles(db);
   const mediaDir = resolve(config.dataDir, 'media');
   const panoramaJobs = new PanoramaJobRunner(db, resolve(config.dataDir, 'uploads'), mediaDir);
   await panoramaJobs.resume();
   const live = new LiveHub();
   // A firm's saved change drops this process's cached public pages before open viewers refetch.
   live.subscribeAll(() => publicCache.clear());
-  return { config, db, mediaDir, panoramaJobs, live };
+  // Security events also become rows staff can read (GET /api/admin/security-events).
+  setSecurityStore(db);
+  // The outbox sender runs in every server process; claims are atomic, so several processes never send twice.
+  const mail = createMailSender(db, config).start();
+  if (config.production && mail.transportName === 'file') {
+    console.warn('[mail] NODE_ENV=production without SMTP_URL or SMTP_HOST: mail is only written to DATA_DIR/outbox-sent');
+  }
+  return { config, db, mediaDir, panoramaJobs, live, mail };
 }

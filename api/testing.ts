@@ -6,10 +6,12 @@ import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { migrateDb, openDb, type DbLike } from './db/client.ts';
 import { LiveHub } from './live/hub.ts';
+import { createMailSender } from './mail/index.ts';
 import { publicCache } from './public/queries/public-cache.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 import { enterprises, halls, users, type NewEnterprise, type Role } from './db/schema/index.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { generate } from 'otplib';
 import { withCheckChar } from './domain/credit-code.ts';
 import type { County } from './domain/program.ts';
 
@@ -26,6 +28,7 @@ export async function createTestContext(): Promise<TestContext> {
   const mediaDir = join(dataDir, 'media');
   const panoramaJobs = new PanoramaJobRunner(db, join(dataDir, 'uploads'), mediaDir);
   const live = new LiveHub();
+  const mail = createMailSender(db, config);
   // As in the running server: saved changes drop cached public pages.
   live.subscribeAll(() => publicCache.clear());
   return {
@@ -34,8 +37,11 @@ export async function createTestContext(): Promise<TestContext> {
     mediaDir,
     panoramaJobs,
     live,
+    // Not started: a test sends the outbox with `ctx.mail.drain()` (file transport, <dataDir>/outbox-sent).
+    mail,
     async cleanup() {
       await panoramaJobs.idle();
+      await mail.stop();
       db.$client.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -72,7 +78,7 @@ export async function makeHall(db: DbLike, status: 'draft' | 'published' = 'publ
 /** A user with a password (default role: enterprise user of the given firm). */
 export async function makeUser(
   db: DbLike,
-  input: { enterpriseId?: number | null; role?: Role; county?: County | null; password?: string; email?: string; demo?: boolean } = {},
+  input: { enterpriseId?: number | null; role?: Role; county?: County | null; password?: string; email?: string; demo?: boolean; totp?: boolean } = {},
 ) {
   serial += 1;
   const [user] = await db
@@ -83,6 +89,8 @@ export async function makeUser(
       role: input.role ?? 'enterprise',
       enterpriseId: input.enterpriseId ?? null,
       county: input.county ?? null,
+      // Staff accounts need a second factor: `totp: true` gives one with a known secret (see TEST_TOTP_SECRET).
+      ...(input.totp ? { totpSecret: TEST_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
       passwordHash: await hashPassword(input.password ?? 'correct horse battery'),
       demo: input.demo ?? false,
     })
@@ -90,12 +98,27 @@ export async function makeUser(
   return user!;
 }
 
-/** A browser-like client for in-process API tests: keeps the session cookie and sends the CSRF token. */
+/** The TOTP secret of test staff accounts (base32), so tests can answer the second sign-in step. */
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/**
+ * Signs a test client in with e-mail and password, answering the TOTP step with a code from TEST_TOTP_SECRET when
+ * the account has a second factor (staff). Returns the final response of the sign-in.
+ */
+export async function signInWithSecondFactor(client: ReturnType<typeof apiClient>, email: string, password = 'correct horse battery') {
+  const first = await client.call('POST', '/auth/login', { email, password });
+  if (first.status !== 200 || !first.json?.mfaRequired) return first;
+  return client.call('POST', '/auth/login/totp', { code: await generate({ secret: TEST_TOTP_SECRET }) });
+}
+
+/** A browser-like client for in-process API tests: keeps its cookies (session, known device) and sends the CSRF token. */
 export function apiClient(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }) {
-  let cookie = '';
+  const jar = new Map<string, string>();
   let csrf = '';
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   return {
     async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const cookie = cookieHeader();
       const res = await app.request(path, {
         method,
         headers: {
@@ -106,18 +129,30 @@ export function apiClient(app: { request: (path: string, init?: RequestInit) => 
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      const set = res.headers.get('Set-Cookie');
-      if (set) cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
+      for (const set of res.headers.getSetCookie()) {
+        const [pair] = set.split(';');
+        const at = pair!.indexOf('=');
+        const name = pair!.slice(0, at);
+        const value = pair!.slice(at + 1);
+        if (value && !/Max-Age=0/i.test(set)) jar.set(name, value);
+        else jar.delete(name);
+      }
       const json = res.headers.get('Content-Type')?.includes('json') ? await res.clone().json() : null;
       if (json?.csrfToken) csrf = json.csrfToken;
       return { status: res.status, json, res };
     },
+    /** The session cookie (`name=value`), or '' when signed out. */
     get cookie() {
-      return cookie;
+      const entry = [...jar].find(([k]) => k.endsWith('qq_session'));
+      return entry ? `${entry[0]}=${entry[1]}` : '';
     },
     set cookie(value: string) {
-      cookie = value;
+      for (const k of [...jar.keys()]) if (k.endsWith('qq_session')) jar.delete(k);
+      const at = value.indexOf('=');
+      if (at > 0) jar.set(value.slice(0, at), value.slice(at + 1));
     },
+    /** Every cookie this client holds (e.g. to copy a known-device cookie). */
+    jar,
     get csrf() {
       return csrf;
     },

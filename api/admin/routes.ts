@@ -4,6 +4,7 @@ import { enterpriseRoutes, titleRoutes } from './register/routes/enterprises.ts'
 import { trashRoutes, viewRoutes } from './register/routes/views.ts';
 import { requireStaff } from './scope.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { securityAdminRoutes } from './security/routes.ts';
 import { importRoutes } from './register/imports/routes.ts';
 
 /**
@@ -22,5 +23,6 @@ export function adminRoutes(ctx: AppContext) {
     .route('/views', viewRoutes(ctx))
     .route('/trash', trashRoutes(ctx))
     .route('/staff', staffRoutes(ctx))
-    .route('/imports', importRoutes(ctx));
+    .route('/imports', importRoutes(ctx))
+    .route('/', securityAdminRoutes(ctx));
 }

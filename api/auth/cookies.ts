@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.ts';
-import { SESSION_TTL_MS } from './sessions.ts';
+import { SESSION_LIMITS } from './sessions.ts';
 
 /** `__Host-` pins the cookie to this host over HTTPS in production; plain HTTP dev servers cannot use it. */
 export function sessionCookieName(config: Pick<Config, 'production'>): string {
@@ -12,13 +12,14 @@ export function readSessionCookie(c: Context, config: Config): string | undefine
   return getCookie(c, sessionCookieName(config));
 }
 
-export function writeSessionCookie(c: Context, config: Config, token: string): void {
+/** Sets the session cookie; `maxAgeMs` is the session's absolute lifetime (the browser forgets it then too). */
+export function writeSessionCookie(c: Context, config: Config, token: string, maxAgeMs: number = SESSION_LIMITS.firm.absoluteMs): void {
   setCookie(c, sessionCookieName(config), token, {
     httpOnly: true,
     secure: config.production,
     sameSite: 'Lax',
     path: '/',
-    maxAge: SESSION_TTL_MS / 1000,
+    maxAge: Math.round(maxAgeMs / 1000),
   });
 }
 

@@ -3,6 +3,8 @@ import type { AppContext, AppEnv } from '../context.ts';
 import { AppError } from '../lib/errors.ts';
 import { safeEqual } from '../lib/tokens.ts';
 import { readSessionCookie } from './cookies.ts';
+import type { Config } from '../config.ts';
+import type { Role } from '../db/schema/index.ts';
 import { findSession, type Auth } from './sessions.ts';
 
 const CLIENT_ADDRESS = Symbol.for('astro.clientAddress');
@@ -14,13 +16,38 @@ export function clientIpOf(request: Request): string {
   return typeof ip === 'string' ? ip : 'unknown';
 }
 
-/** Loads the session from its cookie into `auth` (null when signed out) and the client address into `clientIp`. */
+/** Roles that must sign in with a second factor (issue 14: county, bureau and admin staff). */
+export const MFA_REQUIRED_ROLES: ReadonlySet<Role> = new Set(['county', 'bureau', 'admin']);
+
+/**
+ * Staff with reach over many firms must have a second factor (OWASP ASVS 5.0 V6.3.3); firm users (and, for now,
+ * experts) may choose it. Demo accounts in demo mode are exempt, so the demonstration keeps its one-step sign-in.
+ */
+export function mfaRequired(user: Auth['user'], config: Pick<Config, 'demo'>): boolean {
+  return MFA_REQUIRED_ROLES.has(user.role) && !(user.demo && config.demo);
+}
+
+/** What a session cookie amounts to: a full sign-in, one waiting for its TOTP code, or nothing. Shared with pages. */
+export async function resolveSession(ctx: Pick<AppContext, 'db' | 'config'>, token: string | undefined) {
+  const found = await findSession(ctx.db, token);
+  // Demo accounts exist only for demonstrations: outside demo mode they cannot act.
+  const session = found && found.user.demo && !ctx.config.demo ? null : found;
+  const pending = session?.session.mfaPending ?? false;
+  return {
+    auth: session && !pending ? session : null,
+    pendingAuth: session && pending ? session : null,
+    mfaEnrolmentRequired: !!session && !pending && mfaRequired(session.user, ctx.config) && !session.user.totpEnabledAt,
+  };
+}
+
+/** Loads the session from its cookie into `auth` / `pendingAuth` and the client address into `clientIp`. */
 export function sessionMiddleware(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('clientIp', clientIpOf(c.req.raw));
-    const auth = await findSession(ctx.db, readSessionCookie(c, ctx.config));
-    // Demo accounts exist only for demonstrations: outside demo mode they cannot act.
-    c.set('auth', auth && auth.user.demo && !ctx.config.demo ? null : auth);
+    const state = await resolveSession(ctx, readSessionCookie(c, ctx.config));
+    c.set('auth', state.auth);
+    c.set('pendingAuth', state.pendingAuth);
+    c.set('mfaEnrolmentRequired', state.mfaEnrolmentRequired);
     await next();
   };
 }
@@ -36,7 +63,7 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     const site = c.req.header('Sec-Fetch-Site');
     const sameOrigin = origin ? origin === new URL(c.req.url).origin : site ? site === 'same-origin' || site === 'none' : true;
     if (!sameOrigin) throw csrfError();
-    const auth = c.get('auth');
+    const auth = c.get('auth') ?? c.get('pendingAuth');
     if (auth) {
       const token = c.req.header('X-CSRF-Token') ?? '';
       if (!safeEqual(token, auth.session.csrfToken)) throw csrfError();
@@ -52,10 +79,19 @@ function csrfError(): AppError {
   });
 }
 
-/** The signed-in user, or 401. */
-export function requireAuth(c: Context<AppEnv>): Auth {
+/**
+ * The signed-in user, or 401. A staff user without a second factor gets 403 `totp_enrolment_required` everywhere
+ * except the routes that pass `allowEnrolment` (who am I, TOTP enrolment, sign-out).
+ */
+export function requireAuth(c: Context<AppEnv>, options: { allowEnrolment?: boolean } = {}): Auth {
   const auth = c.get('auth');
   if (!auth) throw new AppError(401, 'unauthenticated', { zh: '请先登录', en: 'Please sign in' });
+  if (c.get('mfaEnrolmentRequired') && !options.allowEnrolment) {
+    throw new AppError(403, 'totp_enrolment_required', {
+      zh: '工作人员账号须先启用两步验证（身份验证器应用）才能继续',
+      en: 'Staff accounts must set up two-step verification (an authenticator app) before going on',
+    });
+  }
   return auth;
 }
 

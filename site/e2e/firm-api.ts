@@ -16,7 +16,8 @@ export async function signInAsFirm(baseURL: string, slug: string): Promise<FirmA
   });
   if (res.status !== 200) throw new Error(`sign-in as ${slug} refused: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { csrfToken: string; user: { enterpriseId: number } };
-  const cookie = res.headers.get('Set-Cookie')!.split(';')[0]!;
+  // Sign-in sets the session cookie and a known-device cookie; the API calls need the session.
+  const cookie = res.headers.getSetCookie().find((c) => /^(__Host-)?qq_session=/.test(c))!.split(';')[0]!;
   const prefix = `${baseURL}/api/portal/enterprises/${body.user.enterpriseId}`;
   const auth = { Cookie: cookie, 'X-CSRF-Token': body.csrfToken, Origin: baseURL };
   return {

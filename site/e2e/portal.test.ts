@@ -117,16 +117,16 @@ describe('enterprise portal', () => {
     await Promise.all([firm.waitForURL(`${baseURL}/portal/hall`), firm.click('form button[type=submit]')]);
   });
 
-  it('explains a temporary lockout after repeated wrong passwords', async () => {
+  it('explains the sign-in delay after repeated wrong passwords, with the ways out', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseURL}/portal/login`);
     await hydrated(page);
     await page.fill('#login-email', 'gaotang-chenguang-paper@demo.qianqi.example');
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.fill('#login-password', `wrong-${i}`);
       await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), page.click('form button[type=submit]')]);
     }
-    expect(await page.locator('[role=alert]').textContent()).toMatch(/账号已临时锁定，请 \d+ 分钟后再试/);
+    expect(await page.locator('[role=alert]').textContent()).toMatch(/尝试次数过多，请 \d+ 秒后再试；也可以通过邮件解锁或重设密码/);
     await page.close();
   });
 

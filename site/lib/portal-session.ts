@@ -2,7 +2,8 @@ import type { AstroGlobal } from 'astro';
 import { eq } from 'drizzle-orm';
 import { createApi } from '../../api/app.ts';
 import { sessionCookieName } from '../../api/auth/cookies.ts';
-import { findSession, type Auth } from '../../api/auth/sessions.ts';
+import { resolveSession } from '../../api/auth/middleware.ts';
+import type { Auth } from '../../api/auth/sessions.ts';
 import type { AppContext } from '../../api/context.ts';
 import { enterprises, halls } from '../../api/db/schema/index.ts';
 import { runtime } from '../../api/runtime.ts';
@@ -21,12 +22,25 @@ export interface PortalSession {
   demo: boolean;
 }
 
-/** The signed-in user of this request, or null (demo accounts count only in demo mode, as in the API). */
+/**
+ * The signed-in user of this request, or null, exactly as the API decides (demo accounts only in demo mode; a
+ * session still waiting for its TOTP code, or a staff account that must first enrol one, is not signed in here).
+ */
 export async function currentAuth(Astro: AstroGlobal): Promise<{ ctx: AppContext; auth: Auth | null }> {
   const ctx = await runtime();
   const token = Astro.cookies.get(sessionCookieName(ctx.config))?.value;
-  const auth = await findSession(ctx.db, token);
-  return { ctx, auth: auth && auth.user.demo && !ctx.config.demo ? null : auth };
+  const state = await resolveSession(ctx, token);
+  return { ctx, auth: state.mfaEnrolmentRequired ? null : state.auth };
+}
+
+/**
+ * The CSRF token of whatever session this browser holds ('' when none): forms usable signed in or out (reset and
+ * unlock links) must send it, since the API checks it whenever a session cookie comes along.
+ */
+export async function anySessionCsrf(Astro: AstroGlobal): Promise<string> {
+  const ctx = await runtime();
+  const state = await resolveSession(ctx, Astro.cookies.get(sessionCookieName(ctx.config))?.value);
+  return (state.auth ?? state.pendingAuth)?.session.csrfToken ?? '';
 }
 
 /** Where sign-in sends people back to: a path of our own portal only, never another site. */

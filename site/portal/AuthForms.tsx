@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type UiLang } from './api.ts';
 import { Field } from './Field.tsx';
+import { TotpEnrolment } from './SecurityForms.tsx';
 import { portalStrings } from './strings.ts';
 
 type Errors = Record<string, string>;
@@ -9,11 +10,24 @@ function message(e: unknown, lang: UiLang): string {
   return e instanceof ApiError ? e.text(lang) : String(e);
 }
 
-/** Sign-in with e-mail and password; lockout (423) and throttling (429) explained in words. */
-export function LoginForm({ lang, next }: { lang: UiLang; next: string }) {
+interface SignInAnswer {
+  mfaRequired?: boolean;
+  mfaEnrolmentRequired?: boolean;
+  csrfToken: string;
+}
+
+/**
+ * Sign-in: e-mail and password, then the TOTP code (or a recovery code) when the account has two-step
+ * verification, or its enrolment when a staff account must first set it up. Throttling (429) and wrong codes
+ * are explained by the API in whole sentences.
+ */
+export function LoginForm({ lang, next, resetPath, unlockPath, csrfToken }: { lang: UiLang; next: string; resetPath: string; unlockPath: string; csrfToken: string }) {
   const s = portalStrings(lang);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<{ kind: 'password' } | { kind: 'totp' | 'enrol'; csrf: string }>({ kind: 'password' });
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [csrf, setCsrf] = useState(csrfToken);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -21,23 +35,77 @@ export function LoginForm({ lang, next }: { lang: UiLang; next: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api('POST', '/auth/login', '', { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
-      location.assign(next);
+      // A session this browser still holds (e.g. one waiting for its TOTP code) must sign the request.
+      const res = await api<SignInAnswer>('POST', '/auth/login', csrf, { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
+      setCsrf(res.csrfToken);
+      if (res.mfaRequired) setStep({ kind: 'totp', csrf: res.csrfToken });
+      else if (res.mfaEnrolmentRequired) setStep({ kind: 'enrol', csrf: res.csrfToken });
+      else return location.assign(next);
     } catch (err) {
-      // Wrong password (401), temporary lockout with its minutes (423) and throttling with its seconds (429)
-      // all come as a complete sentence from the API.
       setError(message(err, lang));
-      setBusy(false);
     }
+    setBusy(false);
   }
 
+  async function verify(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (step.kind !== 'totp') return;
+    const value = String(new FormData(e.currentTarget).get('code') ?? '').trim();
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', '/auth/login/totp', step.csrf, useRecovery ? { recoveryCode: value } : { code: value });
+      return location.assign(next);
+    } catch (err) {
+      // A timed-out step (401) starts over at the password.
+      if (err instanceof ApiError && err.status === 401) setStep({ kind: 'password' });
+      setError(message(err, lang));
+    }
+    setBusy(false);
+  }
+
+  const alert = error && (
+    <p className="alert error" role="alert">
+      {error}
+    </p>
+  );
+
+  if (step.kind === 'enrol') {
+    return (
+      <div>
+        <h2>{s.login.enrolTitle}</h2>
+        <p className="lede">{s.login.enrolIntro}</p>
+        <TotpEnrolment lang={lang} csrfToken={step.csrf} onDone={() => location.assign(next)} />
+      </div>
+    );
+  }
+  if (step.kind === 'totp') {
+    return (
+      <form className="form" method="post" onSubmit={verify} noValidate>
+        <h2>{s.login.totpTitle}</h2>
+        <p className="lede">{s.login.totpIntro}</p>
+        {alert}
+        <Field id="login-code" label={useRecovery ? s.login.recoveryCode : s.login.totpCode}>
+          {(a) =>
+            useRecovery ? (
+              <input {...a} key="recovery" name="code" autoComplete="off" autoCapitalize="none" spellCheck={false} required maxLength={20} />
+            ) : (
+              <input {...a} key="totp" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" required maxLength={6} autoFocus />
+            )
+          }
+        </Field>
+        <button className="btn block" type="submit" disabled={busy}>
+          {s.login.verify}
+        </button>
+        <button className="text-button" type="button" onClick={() => setUseRecovery(!useRecovery)}>
+          {useRecovery ? s.login.useCode : s.login.useRecovery}
+        </button>
+      </form>
+    );
+  }
   return (
     <form className="form" method="post" onSubmit={submit}>
-      {error && (
-        <p className="alert error" role="alert">
-          {error}
-        </p>
-      )}
+      {alert}
       <Field id="login-email" label={s.login.email}>
         {(a) => <input {...a} name="email" type="email" autoComplete="username" inputMode="email" required maxLength={200} />}
       </Field>
@@ -47,6 +115,9 @@ export function LoginForm({ lang, next }: { lang: UiLang; next: string }) {
       <button className="btn block" type="submit" disabled={busy}>
         {busy ? s.login.submitting : s.login.submit}
       </button>
+      <p className="muted-s">
+        <a href={resetPath}>{s.login.forgot}</a> · <a href={unlockPath}>{s.login.unlock}</a>
+      </p>
     </form>
   );
 }

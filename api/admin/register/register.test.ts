@@ -5,7 +5,7 @@ import { enterpriseYears, halls, tierRecognitions } from '../../db/schema/index.
 import { todayInChina } from '../../lib/dates.ts';
 import { searchDirectory } from '../../public/queries/directory.ts';
 import { publicCache } from '../../public/queries/public-cache.ts';
-import { apiClient, createTestContext, makeEnterprise, makeHall, makeUser, type TestContext } from '../../testing.ts';
+import { apiClient, signInWithSecondFactor, createTestContext, makeEnterprise, makeHall, makeUser, type TestContext } from '../../testing.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof createApi>;
@@ -21,9 +21,9 @@ afterEach(() => ctx.cleanup());
 
 async function signIn(role: 'bureau' | 'admin' | 'county' | 'enterprise', extra: { enterpriseId?: number } = {}) {
   const email = `${role}${Math.random().toString(36).slice(2)}@example.org`;
-  await makeUser(ctx.db, { role, email, enterpriseId: extra.enterpriseId ?? null, county: role === 'county' ? 'linqing' : null });
+  await makeUser(ctx.db, { role, email, enterpriseId: extra.enterpriseId ?? null, county: role === 'county' ? 'linqing' : null, totp: role !== 'enterprise' });
   const client = apiClient(api);
-  expect((await client.call('POST', '/auth/login', { email, password: 'correct horse battery' })).status).toBe(200);
+  expect((await signInWithSecondFactor(client, email)).status).toBe(200);
   return client;
 }
 

@@ -17,6 +17,8 @@ export const sessions = sqliteTable(
     expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
     lastSeenAt: integer({ mode: 'timestamp_ms' }).notNull(),
     userAgent: text(),
+    /** Password checked, second factor still to come: the session opens nothing but the TOTP step. */
+    mfaPending: integer({ mode: 'boolean' }).notNull().default(false),
     ...timestamps,
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expiry_idx').on(t.expiresAt)],

@@ -7,3 +7,5 @@ export * from './auth.ts';
 export * from './analytics.ts';
 export * from './panorama-jobs.ts';
 export * from './register.ts';
+export * from './mail.ts';
+export * from './security.ts';

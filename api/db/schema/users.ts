@@ -24,9 +24,17 @@ export const users = sqliteTable(
     disabled: integer({ mode: 'boolean' }).notNull().default(false),
     /** Demo accounts sign in only while the platform runs in demo mode. */
     demo: integer({ mode: 'boolean' }).notNull().default(false),
-    /** Consecutive failed sign-ins; reaching the limit locks the account until lockedUntil. */
+    /** Unused since sign-in throttling moved to auth_throttle (kept: dropping a column rebuilds the table). */
     failedLogins: integer().notNull().default(0),
+    /** Unused, see failedLogins. */
     lockedUntil: integer({ mode: 'timestamp_ms' }),
+    /** Base32 TOTP secret (RFC 6238) once the second factor is enrolled; null without 2FA. */
+    totpSecret: text(),
+    /** Secret shown during enrolment, until the first code confirms it. */
+    totpPendingSecret: text(),
+    totpEnabledAt: integer({ mode: 'timestamp_ms' }),
+    /** Last accepted TOTP time step: a code is good once (replay protection). */
+    totpLastStep: integer(),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],

@@ -1,11 +1,9 @@
 /** Test support for imports: XLSX files written with write-excel-file, hand-made ZIPs, a signed-in staff client. */
 import { deflateRawSync, createDeflateRaw } from 'node:zlib';
-import { eq } from 'drizzle-orm';
 import writeXlsxFile from 'write-excel-file/node';
 import type { createApi } from '../../../app.ts';
-import { users } from '../../../db/schema/index.ts';
 import type { County } from '../../../domain/program.ts';
-import { apiClient, makeUser, type TestContext } from '../../../testing.ts';
+import { apiClient, makeUser, signInWithSecondFactor, type TestContext } from '../../../testing.ts';
 
 export type SheetCell = string | number | null | { formula: string } | { value: string | number; span: number };
 
@@ -76,10 +74,9 @@ export const deflated = (text: string) => deflateRawSync(Buffer.from(text));
 
 /** A signed-in staff member (county officers get their area). */
 export async function staffClient(ctx: TestContext, api: ReturnType<typeof createApi>, role: 'bureau' | 'admin' | 'county', county?: County) {
-  const user = await makeUser(ctx.db, { role });
-  if (county) await ctx.db.update(users).set({ county }).where(eq(users.id, user.id));
+  const user = await makeUser(ctx.db, { role, county: county ?? null, totp: true });
   const client = apiClient(api);
-  const login = await client.call('POST', '/auth/login', { email: user.email, password: 'correct horse battery' });
+  const login = await signInWithSecondFactor(client, user.email);
   if (login.status !== 200) throw new Error(`login ${login.status} ${JSON.stringify(login.json)}`);
   return {
     user,

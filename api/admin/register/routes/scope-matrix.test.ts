@@ -4,7 +4,7 @@ import { createApi } from '../../../app.ts';
 import { enterpriseYears, enterprises, savedViews, tierRecognitions } from '../../../db/schema/index.ts';
 import type { Role } from '../../../db/schema/index.ts';
 import type { County } from '../../../domain/program.ts';
-import { apiClient, createTestContext, makeEnterprise, makeUser, type TestContext } from '../../../testing.ts';
+import { apiClient, signInWithSecondFactor, createTestContext, makeEnterprise, makeUser, type TestContext } from '../../../testing.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof createApi>;
@@ -51,9 +51,9 @@ const fill = (path: string, ids: Ids) => path.replace(/\{(\w)\}/g, (_, k: keyof 
 
 async function signedIn(role: Role, extra: { county?: County; enterpriseId?: number } = {}) {
   const email = `${role}-${extra.county ?? ''}-${Math.random().toString(36).slice(2)}@example.org`;
-  await makeUser(ctx.db, { role, email, county: extra.county ?? null, enterpriseId: extra.enterpriseId ?? null });
+  await makeUser(ctx.db, { role, email, county: extra.county ?? null, enterpriseId: extra.enterpriseId ?? null, totp: role !== 'enterprise' });
   const client = apiClient(api);
-  const res = await client.call('POST', '/auth/login', { email, password: 'correct horse battery' });
+  const res = await signInWithSecondFactor(client, email);
   expect(res.status).toBe(200);
   return client;
 }
