@@ -58,8 +58,9 @@ describe('the bureau’s workspace in Chromium', () => {
 
     await page.getByRole('button', { name: '保存当前视图' }).click();
     await page.getByLabel('视图名称').fill('临清专精特新');
+    const viewSaved = page.waitForEvent('load');
     await page.getByRole('button', { name: '保存当前视图' }).click();
-    await page.waitForLoadState('load');
+    await viewSaved;
     await expect.poll(() => page.getByRole('link', { name: '临清专精特新' }).count()).toBe(1);
 
     // Every firm of a wider query, across pages: select the page, then "select all N", then tag them.
@@ -69,8 +70,10 @@ describe('the bureau’s workspace in Chromium', () => {
     await page.getByLabel('选择本页').check();
     await page.getByRole('button', { name: `选择全部 ${linqing.toLocaleString('zh-CN')} 家` }).click();
     await page.getByLabel('标签').last().fill('重点培育');
+    // The page reloads itself once the bulk action is done; wait for that before going on.
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: '添加标签' }).click();
-    await page.waitForLoadState('load');
+    await reloaded;
     await page.goto(`${baseURL}/admin?tag=${encodeURIComponent('重点培育')}`);
     expect(await resultCount(page)).toBe(linqing);
     await context.close();

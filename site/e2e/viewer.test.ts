@@ -334,8 +334,11 @@ describe('hall viewer', () => {
     expect(await page.evaluate(() => (window.__hallViewerProbe!.renderer as unknown as { tag?: string }).tag)).toBe('first');
     // One scene's worth: placeholder + preview + the visible tiles + hotspot sprites; never growing with switches.
     expect(Math.max(...counts)).toBeLessThanOrEqual(64);
-    const first = counts.slice(0, 10);
-    expect(counts.slice(-10).map((n, j) => n - first[j]!)).toSatisfy((growth: number[]) => growth.every((d) => d <= 2));
+    // A leak adds textures on every switch (a scene is ≥ 6 faces), so after 40 more switches the last ten views
+    // would hold hundreds more than the same ten views did at first. How many tiles have arrived when a view is
+    // measured varies by a few with the machine's load, so the test compares the ten views' averages.
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(counts.slice(-10))).toBeLessThanOrEqual(mean(counts.slice(0, 10)) + 2);
     await context.close();
   }, 240_000);
 
