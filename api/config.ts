@@ -1,6 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isProxySpec } from './lib/client-address.ts';
 
 /** Runtime configuration, read once from the environment at start. */
 export interface Config {
@@ -17,8 +18,13 @@ export interface Config {
   production: boolean;
   /** Largest accepted 360° photo upload, in bytes. */
   panoramaUploadMaxBytes: number;
-  /** Origin people reach the platform at, for links in invitations and sitemaps. */
+  /** Origin people reach the platform at, for links in invitations and sitemaps; in production every request's origin. */
   publicUrl: string;
+  /**
+   * Proxies whose forwarded headers (X-Forwarded-For) are believed: IPv4/IPv6 addresses or CIDR ranges, or
+   * `loopback`. Empty: forwarded headers are ignored and the socket's address is the client's.
+   */
+  trustProxy: string[];
 }
 
 const boolFlag = z
@@ -48,6 +54,11 @@ const envSchema = z.object({
     .string()
     .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'PUBLIC_URL must be an http(s) URL')
     .optional(),
+  TRUST_PROXY: z
+    .string()
+    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))
+    .refine((list) => list.every(isProxySpec), 'TRUST_PROXY must list IP addresses, CIDR ranges (10.0.0.0/8) or "loopback"')
+    .optional(),
 });
 
 /** Thrown for configuration a person must fix; start-up prints the message alone and exits non-zero. */
@@ -64,6 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`配置错误 Invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !(e.PUBLIC_URL && new URL(e.PUBLIC_URL).protocol === 'https:')) {
+    throw new ConfigError('配置错误 Invalid configuration: PUBLIC_URL must be the https:// origin people use when NODE_ENV=production');
+  }
   const dataDir = resolve(e.DATA_DIR);
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -82,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     panoramaUploadMaxBytes: Math.round(e.PANORAMA_UPLOAD_MAX_MB * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY ?? [],
   };
 }

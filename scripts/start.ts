@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   if (config.demo) await seedDemoIfEmpty({ config, db });
   db.$client.close();
 
-  await servePlatform(DIST_DIR, config.port, config.host);
+  await servePlatform(DIST_DIR, config.port, config.host, { production: config.production });
   // Warm the page renderer so the first visitor does not wait for it.
   await fetch(`http://127.0.0.1:${config.port}/`).catch(() => undefined);
   console.log(`千企在线展馆 is running on http://localhost:${config.port}`);

@@ -1,0 +1,43 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
+import { createApi } from '../app.ts';
+import type { AppContext } from '../context.ts';
+import { onError } from '../lib/on-error.ts';
+import { mediaRoutes } from '../media/routes.ts';
+import { limitBodies } from './body-limits.ts';
+import { KNOWN_METHODS, methodNotAllowed, PAGE_METHODS } from './methods.ts';
+import { normalizeRequest } from './request-origin.ts';
+import { securityHeaders } from './security-headers.ts';
+
+/**
+ * The request pipeline of the one server (site/fetch.ts passes Astro's page handler as `pages`): request origin and
+ * client address settled first, security headers on everything, then the JSON API, immutable media, and pages with
+ * their own method and body limits. Tests pass a stand-in for `pages`.
+ */
+export function createSitePipeline(ctx: AppContext, pages: MiddlewareHandler) {
+  const pageMethods = new Set<string>(PAGE_METHODS);
+  return (
+    new Hono()
+      // Pages and JSON go out gzip-compressed; event streams and images are left alone.
+      .use(compress())
+      .use(securityHeaders(ctx.config.production))
+      .use(normalizeRequest(ctx.config))
+      .use(async (c, next) => {
+        if (!KNOWN_METHODS.has(c.req.method)) {
+          c.header('Allow', 'GET, HEAD, POST');
+          throw methodNotAllowed(['GET', 'HEAD', 'POST']);
+        }
+        await next();
+      })
+      .route('/api', createApi(ctx))
+      .route('/media', mediaRoutes(ctx))
+      .use(async (c, next) => {
+        if (pageMethods.has(c.req.method)) return next();
+        c.header('Allow', PAGE_METHODS.join(', '));
+        throw methodNotAllowed(PAGE_METHODS);
+      })
+      .use(limitBodies())
+      .use(pages)
+      .onError(onError)
+  );
+}
