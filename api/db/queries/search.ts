@@ -14,6 +14,8 @@ export function searchTerms(query: string | undefined): string[] {
   return query
     .normalize('NFKC')
     .toLowerCase()
+    // Control characters (NUL above all) are not text: FTS5 must never see them.
+    .replace(/\p{Cc}/gu, ' ')
     .split(/[\s,，、;；。.!！?？]+/u)
     .map((t) => t.replace(/["*^:()]/g, '').trim().slice(0, 40))
     .filter((t) => t.length > 0)

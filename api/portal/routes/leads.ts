@@ -9,6 +9,7 @@ import type { AppContext, AppEnv } from '../../context.ts';
 import { LEAD_KINDS, LEAD_STATUSES, leadNotes, leads } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { idParam, plainText } from '../../lib/fields.ts';
+import { requireChanges } from '../../lib/patch.ts';
 import { validate } from '../../lib/validate.ts';
 import { leadsCsv, leadsXlsx } from '../lead-export.ts';
 import { assertColleague, leadView, listLeads, notesOf, ownedLead } from '../leads.ts';
@@ -54,7 +55,7 @@ export function portalLeadRoutes(ctx: AppContext) {
     .patch('/:leadId', leadParam, validate('json', leadPatch), async (c) => {
       const scope = portalScope(ctx, c);
       const lead = await ownedLead(ctx.db, scope.enterpriseId, c.req.valid('param').leadId);
-      const patch = c.req.valid('json');
+      const patch = requireChanges(c.req.valid('json'));
       if (patch.assigneeUserId != null) await assertColleague(ctx.db, scope.enterpriseId, patch.assigneeUserId);
       const [row] = await ctx.db.update(leads).set(patch).where(eq(leads.id, lead.id)).returning();
       await scope.changed('lead.update', 'lead', lead.id, null, patch);

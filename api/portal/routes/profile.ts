@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { enterprises, users } from '../../db/schema/index.ts';
 import { optionalEmail, optionalHttpUrl, optionalPhone, optionalText, plainText } from '../../lib/fields.ts';
+import { requireChanges } from '../../lib/patch.ts';
 import { validate } from '../../lib/validate.ts';
 import { portalScope } from '../scope.ts';
 
@@ -30,7 +31,7 @@ export function portalProfileRoutes(ctx: AppContext) {
     })
     .patch('/', validate('json', profilePatch), async (c) => {
       const scope = portalScope(ctx, c);
-      const patch = c.req.valid('json');
+      const patch = requireChanges(c.req.valid('json'));
       const [firm] = await ctx.db.update(enterprises).set(patch).where(eq(enterprises.id, scope.enterpriseId)).returning();
       await scope.changed('profile.update', 'enterprise', scope.enterpriseId, 'profile', { fields: Object.keys(patch) });
       return c.json(firm);

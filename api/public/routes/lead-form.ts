@@ -64,7 +64,7 @@ const leadSchema = z
     organisation: plain(80),
     message: z
       .string()
-      .transform((v) => v.normalize('NFC').replace(/\r\n/g, '\n').trim())
+      .transform((v) => v.normalize('NFC').replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim())
       .pipe(z.string().max(2000, 'message')),
     consent: z.literal('on', 'consent'),
   })
