@@ -20,13 +20,15 @@ export const BODY_LIMITS = {
 export type BodyClass = keyof typeof BODY_LIMITS | 'stream';
 
 /** Uploads that stream to disk with their own size caps (panorama photos, product photos). */
-const STREAMED_UPLOADS = [/^\/api\/enterprises\/\d+\/panoramas$/, /^\/api\/portal\/enterprises\/\d+\/products\/\d+\/photos$/];
+// Paths as the API sees them mounted at /api, or in-process without the prefix.
+const STREAMED_UPLOADS = [/^(?:\/api)?\/enterprises\/\d+\/panoramas\/?$/, /^(?:\/api)?\/portal\/enterprises\/\d+\/products\/\d+\/photos\/?$/];
+const BEACONS = /^(?:\/api)?\/events\/?$/;
 /** Public pages whose form takes a file (job applications) or may (other lead forms share the class). */
 const LEAD_FORM_PAGES = /^(?:\/en)?\/(?:products|jobs|projects)\/\d+\/?$/;
 
 /** Which class a request's body belongs to, from its path. */
 export function bodyClassOf(path: string): BodyClass {
-  if (path === '/api/events' || path === '/api/events/') return 'beacon';
+  if (BEACONS.test(path)) return 'beacon';
   if (STREAMED_UPLOADS.some((re) => re.test(path))) return 'stream';
   if (LEAD_FORM_PAGES.test(path)) return 'leadForm';
   return 'json';
