@@ -3,6 +3,7 @@
  * database, then serve site + API on one port.
  */
 import { ConfigError, loadConfig } from '../api/config.ts';
+import { protectDataDir } from '../api/lib/private-files.ts';
 import { migrateDb, openDb } from '../api/db/client.ts';
 import { buildIfStale, DIST_DIR } from './lib/build.ts';
 import { assertPortFree } from './lib/port.ts';
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await assertPortFree(config.port, config.host);
   buildIfStale();
+  // Personal data (database, CVs, uploads) readable by this user only, from the first file on.
+  await protectDataDir(config.dataDir);
   const db = await openDb(config.databaseUrl, config.databaseAuthToken);
   await migrateDb(db);
   if (config.demo) await seedDemoIfEmpty({ config, db });

@@ -14,7 +14,7 @@ import { validate } from '../../lib/validate.ts';
 import { leadsCsv, leadsXlsx } from '../lead-export.ts';
 import { assertColleague, leadView, listLeads, notesOf, ownedLead } from '../leads.ts';
 import { portalScope } from '../scope.ts';
-import { cvDir } from '../../public/routes/lead-cv.ts';
+import { cvDir, cvDownloadName } from '../../public/routes/lead-cv.ts';
 
 const leadParam = validate('param', z.object({ leadId: idParam }));
 const filter = z.object({ status: z.enum(LEAD_STATUSES).optional(), kind: z.enum(LEAD_KINDS).optional() });
@@ -78,12 +78,14 @@ export function portalLeadRoutes(ctx: AppContext) {
       const info = await stat(file);
       await scope.changed('lead.cv_download', 'lead', lead.id, null);
       const type = lead.cvType === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-      const name = encodeURIComponent(lead.cvName ?? `cv-${lead.id}.${lead.cvType}`);
+      // The name is the server's, never the applicant's (`简历.bat`, `cv.pdf.exe`…): 简历-<lead>.pdf, ASCII fallback cv-<lead>.pdf.
+      const cvType = lead.cvType === 'docx' ? 'docx' : 'pdf';
+      const name = encodeURIComponent(cvDownloadName(lead.id, cvType));
       return c.body(Readable.toWeb(createReadStream(file)) as ReadableStream, 200, {
         'Content-Type': type,
         'Content-Length': String(info.size),
         // Always a download, never rendered in our origin.
-        'Content-Disposition': `attachment; filename*=UTF-8''${name}`,
+        'Content-Disposition': `attachment; filename="cv-${lead.id}.${cvType}"; filename*=UTF-8''${name}`,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
       });

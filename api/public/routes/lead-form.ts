@@ -5,7 +5,7 @@ import { getJob, getProduct, getProject } from '../queries/boards.ts';
 import { findDuplicateLead, insertLead } from '../queries/leads-public.ts';
 import type { Message } from '../../lib/errors.ts';
 import { recordVisit } from './events.ts';
-import { CV_MAX_BYTES, sniffCv, storeCv } from './lead-cv.ts';
+import { checkCv, CV_MAX_BYTES, storeCv } from './lead-cv.ts';
 import { RateLimiter } from '../../lib/rate-limit.ts';
 import { FormClock, LEAD_LIMITS } from './lead-guard.ts';
 
@@ -26,7 +26,7 @@ export const LEAD_FIELD_MESSAGES = {
   messageRequired: { zh: '请填写留言内容', en: 'Please write a message' },
   consent: { zh: '请阅读并同意个人信息处理说明', en: 'Please read and accept the privacy notice' },
   cv: { zh: '请上传 PDF 或 DOCX 格式的简历，不超过 5 MB', en: 'Please upload your CV as PDF or DOCX, at most 5 MB' },
-  cvType: { zh: '简历文件不是真正的 PDF 或 DOCX，未保存', en: 'The CV is not a real PDF or DOCX file; nothing was stored' },
+  cvType: { zh: '简历须为 .pdf 或 .docx 文件，且内容与格式相符；未保存', en: 'The CV is not a real PDF or DOCX file (.pdf or .docx, matching its content); nothing was stored' },
   cvSize: { zh: '简历文件超过 5 MB', en: 'The CV is larger than 5 MB' },
 } satisfies Record<string, Message>;
 export type LeadField = 'name' | 'phone' | 'email' | 'organisation' | 'message' | 'consent' | 'cv' | 'form';
@@ -137,7 +137,7 @@ export async function submitLead(ctx: AppContext, s: LeadSubmission, now = Date.
     else if (file.size > CV_MAX_BYTES) errors.cv = LEAD_FIELD_MESSAGES.cvSize;
     else {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const type = sniffCv(bytes);
+      const type = await checkCv(bytes, file.name);
       if (!type) errors.cv = LEAD_FIELD_MESSAGES.cvType;
       else cv = { bytes, type, name: file.name.normalize('NFC').replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(-120) };
     }
