@@ -68,10 +68,9 @@ describe('public lead forms', () => {
   });
 
   it('stores the same submission once', async () => {
-    const a = await submitLead(ctx, inquiry({}), later);
+    await submitLead(ctx, inquiry({}), later);
     const b = await submitLead(ctx, inquiry({}), later + 1000);
-    expect(b).toMatchObject({ ok: true, duplicate: true });
-    expect(a.ok && b.ok && a.receipt === b.receipt).toBe(true);
+    expect(b).toMatchObject({ ok: true, receipt: null, duplicate: true });
     expect(await stored()).toHaveLength(1);
   });
 
@@ -88,8 +87,8 @@ describe('public lead forms', () => {
     expect(results).toEqual([true, true, true, true, true, false, false, false]);
     const many = [];
     for (let i = 0; i < 40; i++) many.push((await submitLead(ctx, inquiry({ message: `批量 ${i}` }, { ip: `198.51.100.${i}` }), later + 100 + i)).ok);
-    expect(many.filter(Boolean)).toHaveLength(25); // 30 an hour per hall, 5 already taken
-    expect(await stored()).toHaveLength(30);
+    expect(many.filter(Boolean)).toHaveLength(10); // 10 an hour per hall from one /24 network
+    expect(await stored()).toHaveLength(15);
   });
 
   it('refuses a job for a product id and listings that are not public', async () => {
