@@ -69,7 +69,11 @@ export function securityHeaders(production: boolean): MiddlewareHandler {
     await next();
     const res = c.res;
     const headers = new Headers(res.headers);
-    for (const [k, v] of Object.entries(base)) headers.set(k, v);
+    for (const [k, v] of Object.entries(base)) {
+      // A page may ask for a stricter referrer policy (receipts: no-referrer); never loosen it.
+      if (k === 'Referrer-Policy' && headers.get(k) === 'no-referrer') continue;
+      headers.set(k, v);
+    }
     const path = c.req.path;
     const framable = EMBED_PAGE.test(path);
     if (framable) headers.delete('X-Frame-Options');
