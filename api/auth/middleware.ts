@@ -10,7 +10,7 @@ import { findSession, type Auth } from './sessions.ts';
 const CLIENT_ADDRESS = Symbol.for('astro.clientAddress');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The client's address as the Node adapter saw it (it honours X-Forwarded-For only behind a validated host). */
+/** The client's address: the socket's peer, or the first untrusted X-Forwarded-For hop behind `TRUST_PROXY` (api/edge/request-origin.ts). */
 export function clientIpOf(request: Request): string {
   const ip = Reflect.get(request, CLIENT_ADDRESS);
   return typeof ip === 'string' ? ip : 'unknown';
