@@ -64,6 +64,7 @@ function refuse(c: Context, cls: string, maxSize: number): never {
 }
 
 function clientIpFrom(c: Context): string | undefined {
-  const ip = c.get('clientIp') as unknown;
+  // The API sets clientIp; for pages the pipeline has put it on the request (api/edge/request-origin.ts).
+  const ip = (c.get('clientIp') as unknown) ?? Reflect.get(c.req.raw, Symbol.for('astro.clientAddress'));
   return typeof ip === 'string' ? ip : undefined;
 }
