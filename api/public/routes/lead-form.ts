@@ -28,7 +28,7 @@ export const LEAD_FIELD_MESSAGES = {
   messageRequired: { zh: '请填写留言内容', en: 'Please write a message' },
   consent: { zh: '请阅读并同意个人信息处理说明', en: 'Please read and accept the privacy notice' },
   cv: { zh: '请上传 PDF 或 DOCX 格式的简历，不超过 5 MB', en: 'Please upload your CV as PDF or DOCX, at most 5 MB' },
-  cvType: { zh: '简历须为 .pdf 或 .docx 文件，且内容与格式相符；未保存', en: 'The CV is not a real PDF or DOCX file (.pdf or .docx, matching its content); nothing was stored' },
+  cvType: { zh: '简历文件不是真正的 PDF 或 DOCX（须为 .pdf 或 .docx，且内容与之相符），未保存', en: 'The CV is not a real PDF or DOCX file (named .pdf or .docx, with matching content); nothing was stored' },
   cvSize: { zh: '简历文件超过 5 MB', en: 'The CV is larger than 5 MB' },
 } satisfies Record<string, Message>;
 export type LeadField = 'name' | 'phone' | 'email' | 'organisation' | 'message' | 'consent' | 'cv' | 'form';
