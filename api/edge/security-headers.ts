@@ -17,7 +17,6 @@ export function baseSecurityHeaders(production: boolean): Record<string, string>
   return {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'X-Frame-Options': 'DENY',
     // What a non-HTML response (JSON, images, scripts) may do if it is ever opened as a document: nothing.
     'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
     ...(production ? { 'Strict-Transport-Security': HSTS } : {}),
@@ -76,7 +75,9 @@ export function securityHeaders(production: boolean): MiddlewareHandler {
     }
     const path = c.req.path;
     const framable = EMBED_PAGE.test(path);
+    // For old browsers without frame-ancestors. Not in the base set: the Node server would put it on the embed page too.
     if (framable) headers.delete('X-Frame-Options');
+    else headers.set('X-Frame-Options', 'DENY');
     const cacheable = /immutable/.test(headers.get('Cache-Control') ?? '');
     if (!cacheable && (PRIVATE_PATHS.test(path) || SESSION_COOKIE.test(c.req.header('Cookie') ?? ''))) headers.set('Cache-Control', 'no-store');
     const type = headers.get('Content-Type') ?? '';
