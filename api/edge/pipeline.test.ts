@@ -176,3 +176,22 @@ describe('behind a TLS proxy (ASVS V3, V4)', () => {
     expect(seen.map((s) => s.ip)).toEqual(['203.0.113.9', '192.0.2.50', '127.0.0.1']);
   });
 });
+
+describe('security events', () => {
+  it('log every 429 the API answers, with the client address and route', async () => {
+    // Unknown accounts, so only the per-address limit can stop the guessing.
+    const app = site();
+    const login = (i: number) =>
+      app.fetch(
+        fromSocket('http://localhost/api/auth/login', '192.0.2.99', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' },
+          body: JSON.stringify({ email: `nobody${i}@example.org`, password: 'wrong password here' }),
+        }),
+      );
+    let status = 0;
+    for (let i = 0; i < 40 && status !== 429; i++) status = (await login(i)).status;
+    expect(status).toBe(429);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'rate_limited', ip: '192.0.2.99', route: 'POST /api/auth/login' }));
+  });
+});

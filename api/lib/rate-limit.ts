@@ -1,5 +1,4 @@
 import { AppError } from './errors.ts';
-import { securityEvent } from './security-log.ts';
 
 /** At most `max` events per `windowMs` (a sliding window). */
 export interface Limit {
@@ -54,11 +53,10 @@ export class RateLimiter {
   }
 }
 
-/** Takes one event for `key` or throws 429 with a readable message; a refusal is a security event (`where` says whose). */
-export function enforceRateLimit(limiter: RateLimiter, key: string, where: { ip?: string; route?: string } = {}): void {
+/** Takes one event for `key` or throws 429 with a readable message (the API's onError logs it as a security event). */
+export function enforceRateLimit(limiter: RateLimiter, key: string): void {
   if (limiter.take(key)) return;
   const seconds = Math.max(1, limiter.retryAfter(key));
-  securityEvent({ type: 'rate_limited', ip: where.ip, route: where.route, detail: { retryAfter: seconds } });
   throw new AppError(
     429,
     'rate_limited',
