@@ -16,6 +16,9 @@ export default defineConfig({
     defaultLocale: 'zh-cn',
     routing: { prefixDefaultLocale: false },
   },
+  // Astro's form origin check stays on; in production api/edge/request-origin.ts gives every request PUBLIC_URL's
+  // origin first, so behind the TLS proxy it compares https with https. The CSP is a header with per-response script
+  // hashes (api/edge/security-headers.ts): Astro's own `security.csp` writes a <meta>, which cannot carry frame-ancestors.
   security: { checkOrigin: true },
   devToolbar: { enabled: false },
 });

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { csrfProtection, sessionMiddleware } from './auth/middleware.ts';
+import { clientIpOf, csrfProtection, sessionMiddleware } from './auth/middleware.ts';
+import { limitBodies } from './edge/body-limits.ts';
+import { unmatchedRoute, type RouteEntry } from './edge/methods.ts';
 import type { AppContext, AppEnv } from './context.ts';
 import { notFound, onError } from './lib/on-error.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -14,10 +16,17 @@ import { suggestRoutes } from './public/routes/suggest.ts';
 
 /** The API app, mounted at /api by the site's fetch entry; tests call `createApi(ctx).request()` directly. */
 export function createApi(ctx: AppContext) {
-  return new Hono<AppEnv>()
-    .use(secureHeaders())
+  let routes: readonly RouteEntry[] = [];
+  const app = new Hono<AppEnv>()
+    // The site pipeline (api/edge/pipeline.ts) sets the full header set; these keep in-process callers safe too.
+    .use(secureHeaders({ referrerPolicy: 'strict-origin-when-cross-origin', strictTransportSecurity: false }))
+    .use(async (c, next) => {
+      c.set('clientIp', clientIpOf(c.req.raw));
+      await next();
+    })
+    .use(limitBodies())
     .use(sessionMiddleware(ctx))
-    .use(csrfProtection())
+    .use(csrfProtection(ctx.config))
     .route('/health', healthRoutes(ctx))
     .route('/halls', hallRoutes(ctx))
     .route('/events', eventRoutes(ctx))
@@ -26,8 +35,10 @@ export function createApi(ctx: AppContext) {
     .route('/', panoramaUploadRoutes(ctx))
     .route('/portal', portalRoutes(ctx))
     .route('/admin', adminRoutes(ctx))
-    .all('*', notFound)
+    .all('*', unmatchedRoute(() => routes, notFound))
     .onError(onError);
+  routes = app.routes;
+  return app;
 }
 
 export type ApiApp = ReturnType<typeof createApi>;

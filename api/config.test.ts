@@ -32,6 +32,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: join(dir, 'x'), ...env })).toThrow(message);
   });
 
+  it('in production needs an https PUBLIC_URL, and reads the proxies to trust', () => {
+    expect(() => loadConfig({ DATA_DIR: join(dir, 'x'), NODE_ENV: 'production' })).toThrow(/PUBLIC_URL must be the https:\/\/ origin/);
+    expect(() => loadConfig({ DATA_DIR: join(dir, 'x'), NODE_ENV: 'production', PUBLIC_URL: 'http://halls.example.org' })).toThrow(ConfigError);
+    const c = loadConfig({ DATA_DIR: join(dir, 'x'), NODE_ENV: 'production', PUBLIC_URL: 'https://halls.example.org/', TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' });
+    expect(c.publicUrl).toBe('https://halls.example.org');
+    expect(c.trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(() => loadConfig({ DATA_DIR: join(dir, 'x'), TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY must list/);
+  });
+
   it('rejects a data dir that cannot be created', () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, '');

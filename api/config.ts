@@ -1,6 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isProxySpec } from './lib/client-address.ts';
 
 /** Runtime configuration, read once from the environment at start. */
 export interface Config {
@@ -19,10 +20,15 @@ export interface Config {
   production: boolean;
   /** Largest accepted 360° photo upload, in bytes. */
   panoramaUploadMaxBytes: number;
-  /** Origin people reach the platform at, for links in invitations and sitemaps. */
+  /** Origin people reach the platform at, for links in invitations and sitemaps; in production every request's origin. */
   publicUrl: string;
   /** Outgoing mail: SMTP when a URL or host is set, else files under DATA_DIR/outbox-sent (demo, tests). */
   mail: { from: string; smtpUrl?: string; smtpHost?: string; smtpPort?: number; smtpUser?: string; smtpPass?: string };
+  /**
+   * Proxies whose forwarded headers (X-Forwarded-For) are believed: IPv4/IPv6 addresses or CIDR ranges, or
+   * `loopback`. Empty: forwarded headers are ignored and the socket's address is the client's.
+   */
+  trustProxy: string[];
 }
 
 const boolFlag = z
@@ -59,6 +65,11 @@ const envSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASS: z.string().optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  TRUST_PROXY: z
+    .string()
+    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))
+    .refine((list) => list.every(isProxySpec), 'TRUST_PROXY must list IP addresses, CIDR ranges (10.0.0.0/8) or "loopback"')
+    .optional(),
 });
 
 /** Thrown for configuration a person must fix; start-up prints the message alone and exits non-zero. */
@@ -75,6 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`配置错误 Invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !(e.PUBLIC_URL && new URL(e.PUBLIC_URL).protocol === 'https:')) {
+    throw new ConfigError('配置错误 Invalid configuration: PUBLIC_URL must be the https:// origin people use when NODE_ENV=production');
+  }
   const dataDir = resolve(e.DATA_DIR);
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -102,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUser: e.SMTP_USER,
       smtpPass: e.SMTP_PASS,
     },
+    trustProxy: e.TRUST_PROXY ?? [],
   };
 }

@@ -9,6 +9,8 @@ import { LiveHub } from './live/hub.ts';
 import { createMailSender } from './mail/index.ts';
 import { setSecurityStore } from './lib/security-log.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
+import { scheduleSourceSweep } from './panorama-jobs/retention.ts';
+import { protectDataDir } from './lib/private-files.ts';
 
 let ready: Promise<AppContext> | undefined;
 
@@ -20,6 +22,7 @@ export function runtime(): Promise<AppContext> {
 
 async function boot(): Promise<AppContext> {
   const config = loadConfig();
+  await protectDataDir(config.dataDir);
   const db = await openDb(config.databaseUrl, config.databaseAuthToken);
   await migrateDb(db);
   await deleteExpiredSessions(db);
@@ -27,6 +30,8 @@ async function boot(): Promise<AppContext> {
   const mediaDir = resolve(config.dataDir, 'media');
   const panoramaJobs = new PanoramaJobRunner(db, resolve(config.dataDir, 'uploads'), mediaDir);
   await panoramaJobs.resume();
+  // Sources no job needs any more (failed, or built more than a week ago) are deleted now and every hour.
+  scheduleSourceSweep(db, panoramaJobs.uploadsDir);
   const live = new LiveHub();
   // A firm's saved change drops this process's cached public pages before open viewers refetch.
   live.subscribeAll(() => publicCache.clear());

@@ -8,7 +8,7 @@ import { servePlatform } from './lib/serve.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  await servePlatform(process.argv[2] ?? DIST_DIR, config.port, config.host);
+  await servePlatform(process.argv[2] ?? DIST_DIR, config.port, config.host, { production: config.production });
   console.log(`千企在线展馆 is serving on http://${config.host}:${config.port}`);
 }
 

@@ -3,6 +3,7 @@
  * database, then serve site + API on one port.
  */
 import { ConfigError, loadConfig } from '../api/config.ts';
+import { protectDataDir } from '../api/lib/private-files.ts';
 import { migrateDb, openDb } from '../api/db/client.ts';
 import { buildIfStale, DIST_DIR } from './lib/build.ts';
 import { assertPortFree } from './lib/port.ts';
@@ -13,12 +14,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await assertPortFree(config.port, config.host);
   buildIfStale();
+  // Personal data (database, CVs, uploads) readable by this user only, from the first file on.
+  await protectDataDir(config.dataDir);
   const db = await openDb(config.databaseUrl, config.databaseAuthToken);
   await migrateDb(db);
   if (config.demo) await seedDemoIfEmpty({ config, db });
   db.$client.close();
 
-  await servePlatform(DIST_DIR, config.port, config.host);
+  await servePlatform(DIST_DIR, config.port, config.host, { production: config.production });
   // Warm the page renderer so the first visitor does not wait for it.
   await fetch(`http://127.0.0.1:${config.port}/`).catch(() => undefined);
   console.log(`千企在线展馆 is running on http://localhost:${config.port}`);

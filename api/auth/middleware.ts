@@ -1,16 +1,17 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Config } from '../config.ts';
 import type { AppContext, AppEnv } from '../context.ts';
+import { securityEvent } from '../lib/security-log.ts';
 import { AppError } from '../lib/errors.ts';
 import { safeEqual } from '../lib/tokens.ts';
 import { readSessionCookie } from './cookies.ts';
-import type { Config } from '../config.ts';
 import type { Role } from '../db/schema/index.ts';
 import { findSession, type Auth } from './sessions.ts';
 
 const CLIENT_ADDRESS = Symbol.for('astro.clientAddress');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The client's address as the Node adapter saw it (it honours X-Forwarded-For only behind a validated host). */
+/** The client's address: the socket's peer, or the first untrusted X-Forwarded-For hop behind `TRUST_PROXY` (api/edge/request-origin.ts). */
 export function clientIpOf(request: Request): string {
   const ip = Reflect.get(request, CLIENT_ADDRESS);
   return typeof ip === 'string' ? ip : 'unknown';
@@ -40,10 +41,9 @@ export async function resolveSession(ctx: Pick<AppContext, 'db' | 'config'>, tok
   };
 }
 
-/** Loads the session from its cookie into `auth` / `pendingAuth` and the client address into `clientIp`. */
+/** Loads the session from its cookie into `auth` / `pendingAuth` (the client address is settled before, in app.ts). */
 export function sessionMiddleware(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('clientIp', clientIpOf(c.req.raw));
     const state = await resolveSession(ctx, readSessionCookie(c, ctx.config));
     c.set('auth', state.auth);
     c.set('pendingAuth', state.pendingAuth);
@@ -56,17 +56,29 @@ export function sessionMiddleware(ctx: AppContext): MiddlewareHandler<AppEnv> {
  * CSRF defence for every state change: the request must come from our own origin (Origin or Sec-Fetch-Site),
  * and when a session cookie signs it, it must also carry that session's token (X-CSRF-Token header).
  */
-export function csrfProtection(): MiddlewareHandler<AppEnv> {
+export function csrfProtection(config: Pick<Config, 'publicUrl'>): MiddlewareHandler<AppEnv> {
+  const publicOrigin = new URL(config.publicUrl).origin;
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const origin = c.req.header('Origin');
     const site = c.req.header('Sec-Fetch-Site');
-    const sameOrigin = origin ? origin === new URL(c.req.url).origin : site ? site === 'same-origin' || site === 'none' : true;
-    if (!sameOrigin) throw csrfError();
+    // Behind a TLS proxy Node sees http://, the browser sends https://: PUBLIC_URL's origin is the one people use.
+    const sameOrigin = origin
+      ? origin === publicOrigin || origin === new URL(c.req.url).origin
+      : site
+        ? site === 'same-origin' || site === 'none'
+        : true;
     const auth = c.get('auth') ?? c.get('pendingAuth');
-    if (auth) {
-      const token = c.req.header('X-CSRF-Token') ?? '';
-      if (!safeEqual(token, auth.session.csrfToken)) throw csrfError();
+    const tokenOk = !auth || safeEqual(c.req.header('X-CSRF-Token') ?? '', auth.session.csrfToken);
+    if (!sameOrigin || !tokenOk) {
+      securityEvent({
+        type: 'csrf_refused',
+        userId: auth?.user.id ?? null,
+        ip: c.get('clientIp'),
+        route: `${c.req.method} ${c.req.path}`,
+        detail: { reason: sameOrigin ? 'token' : 'origin', origin: origin ?? null, site: site ?? null },
+      });
+      throw csrfError();
     }
     await next();
   };
@@ -103,6 +115,9 @@ export function requireEnterpriseAccess(c: Context<AppEnv>, enterpriseId: number
   const auth = requireAuth(c);
   const { user } = auth;
   const allowed = user.role === 'enterprise' ? user.enterpriseId === enterpriseId : user.role === 'bureau' || user.role === 'admin';
-  if (!allowed) throw new AppError(403, 'forbidden', { zh: '无权访问该企业的数据', en: "You may not access this enterprise's data" });
+  if (!allowed) {
+    securityEvent({ type: 'access_refused', userId: user.id, ip: c.get('clientIp'), route: `${c.req.method} ${c.req.path}`, detail: { enterpriseId } });
+    throw new AppError(403, 'forbidden', { zh: '无权访问该企业的数据', en: "You may not access this enterprise's data" });
+  }
   return auth;
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from './errors.ts';
+import { securityEvent } from './security-log.ts';
 
 /** The API's error body: `{ error: { code, message, messageEn, details? } }`. */
 export interface ErrorBody {
@@ -18,6 +19,11 @@ export function onError(err: Error, c: Context): Response {
   let appError: AppError;
   if (err instanceof AppError) {
     appError = err;
+    // Every 429 of every route is a security event (ASVS V16), wherever the limit was enforced.
+    if (err.status === 429) {
+      const ip = c.get('clientIp') as unknown;
+      securityEvent({ type: 'rate_limited', ip: typeof ip === 'string' ? ip : undefined, route: `${c.req.method} ${c.req.path}`, detail: { code: err.code } });
+    }
   } else if (err instanceof HTTPException) {
     appError = new AppError(err.status, 'http_error', { zh: '请求无法处理', en: err.message || 'Request could not be handled' });
   } else {

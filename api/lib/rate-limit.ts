@@ -53,7 +53,7 @@ export class RateLimiter {
   }
 }
 
-/** Takes one event for `key` or throws 429 with a readable message. */
+/** Takes one event for `key` or throws 429 with a readable message (the API's onError logs it as a security event). */
 export function enforceRateLimit(limiter: RateLimiter, key: string): void {
   if (limiter.take(key)) return;
   const seconds = Math.max(1, limiter.retryAfter(key));

@@ -1,3 +1,4 @@
+import { cvDownloadName } from '../public/routes/lead-cv.ts';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { DbLike } from '../db/client.ts';
 import { investmentProjects, jobs, leadNotes, leads, products, users, type Lead } from '../db/schema/index.ts';
@@ -41,7 +42,9 @@ export async function listLeads(db: DbLike, enterpriseId: number, filter: LeadFi
 /** What the inbox shows of a lead: private file names and spam-defence keys stay on the server. */
 export function leadView(lead: Lead) {
   const { cvFile, receiptToken, dedupeKey, ...shown } = lead;
-  return { ...shown, hasCv: cvFile !== null };
+  // The firm sees the CV under the name it downloads as, never the applicant's own file name.
+  const cvName = cvFile !== null && lead.cvType ? cvDownloadName(lead.id, lead.cvType === 'docx' ? 'docx' : 'pdf') : null;
+  return { ...shown, cvName, hasCv: cvFile !== null };
 }
 
 export async function ownedLead(db: DbLike, enterpriseId: number, leadId: number): Promise<Lead> {

@@ -50,6 +50,18 @@ const project = z.object({
   status,
 });
 
+type RecordRule = (merged: Record<string, unknown>) => { field: string; zh: string; en: string } | null;
+
+/** Rules over a whole stored listing, checked after a PATCH is merged into it (ASVS V2: validate the record). */
+export const LISTING_RECORD_RULES: Record<'product' | 'job' | 'project', RecordRule> = {
+  product: () => null,
+  job: (j) =>
+    salaryOrder(j as { salaryMin?: number | null; salaryMax?: number | null })
+      ? null
+      : { field: 'salaryMin', zh: '最低薪资不能高于最高薪资', en: 'minimum salary above maximum' },
+  project: () => null,
+};
+
 /** What the portal may send for each kind of listing: `create` needs the essentials, `patch` any subset. */
 export const LISTING_INPUTS = {
   product: {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,5 +47,20 @@ describe('platform server', () => {
     expect((await fetch(`${base}/_astro/../../etc/passwd`)).status).toBe(299);
     const plain = await fetch(`${base}/_astro/viewer.abc123.js`, { headers: { 'Accept-Encoding': 'identity' } });
     expect(plain.status).toBe(299);
+  });
+
+  it('answers TRACE with 405, not 500, and puts the base security headers on static files too', async () => {
+    const status = await new Promise<{ code: number; allow: unknown }>((resolve, reject) => {
+      const req = request(`${base}/`, { method: 'TRACE' }, (res) => {
+        res.resume();
+        resolve({ code: res.statusCode!, allow: res.headers.allow });
+      });
+      req.on('error', reject).end();
+    });
+    expect(status).toEqual({ code: 405, allow: 'GET, HEAD, POST' });
+    const asset = await fetch(`${base}/_astro/viewer.abc123.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(asset.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(asset.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    expect(asset.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
   });
 });

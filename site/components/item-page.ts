@@ -55,7 +55,8 @@ export async function loadItemPage<K extends PublicLeadKind>(
   }
   const result = await submitLead(ctx, { kind, itemId: id, fields, ip, lang, sourcePage: Astro.url.pathname });
   if (result.ok) {
-    const receipt = result.receipt ? `/leads/${result.receipt}${result.duplicate ? '?dup=1' : ''}` : '/leads/thanks';
+    // Duplicates and replays get the generic thank-you: never someone's earlier receipt.
+    const receipt = result.receipt ? `/leads/${result.receipt}` : '/leads/thanks';
     return Astro.redirect(localePath(lang, receipt), 303);
   }
   Astro.response.status = result.status;

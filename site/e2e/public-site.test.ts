@@ -91,7 +91,7 @@ describe('lead forms without JavaScript', () => {
     await page.goto(baseURL + (await firstHref(/^\/jobs\/\d+$/)));
     await page.fill('#f-name', '钱七');
     await page.fill('#f-phone', '13700000000');
-    await page.setInputFiles('#f-cv', { name: '简历.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%…\n') });
+    await page.setInputFiles('#f-cv', { name: '简历.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%…\ntrailer <<>>\n%%EOF\n') });
     await page.check('#f-consent');
     await page.waitForTimeout(3100);
     await Promise.all([page.waitForURL(/\/leads\//), page.click('.lead-form button[type=submit]')]);

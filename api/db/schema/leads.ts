@@ -69,3 +69,12 @@ export const leadNotes = sqliteTable(
 );
 
 export type LeadNote = typeof leadNotes.$inferSelect;
+
+/**
+ * Public form tokens already used (ASVS V2: a signed form start is good for one submission). The nonce is the
+ * token's random part; rows older than the form's maximum age are pruned, since such tokens are stale anyway.
+ */
+export const formTokenUses = sqliteTable('form_token_uses', {
+  nonce: text().primaryKey(),
+  usedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+});

@@ -8,7 +8,8 @@ import { AppError } from '../../lib/errors.ts';
 import { idParam, optionalText, plainText } from '../../lib/fields.ts';
 import { validate } from '../../lib/validate.ts';
 import { assertOwnTargets, assertUsablePanorama, startViewOf, hallOf, nextScenePosition, ownedHotspot, ownedScene, reorderScenes } from '../hall-editor.ts';
-import { hotspotCreate, hotspotPatch, sceneCreate, sceneOrder, scenePatch } from '../hall-schemas.ts';
+import { HOTSPOT_TARGET, hotspotCreate, hotspotPatch, sceneCreate, sceneOrder, scenePatch } from '../hall-schemas.ts';
+import { assertMergedRecord, requireChanges } from '../../lib/patch.ts';
 import { portalScope } from '../scope.ts';
 
 const sceneParam = validate('param', z.object({ sceneId: idParam }));
@@ -27,7 +28,7 @@ export function portalHallRoutes(ctx: AppContext) {
     .patch('/', validate('json', hallPatch), async (c) => {
       const scope = portalScope(ctx, c);
       const hall = await hallOf(ctx.db, scope.enterpriseId);
-      const patch = c.req.valid('json');
+      const patch = requireChanges(c.req.valid('json'));
       if (patch.status && hall.status === 'suspended') {
         throw new AppError(403, 'hall_suspended', { zh: '展馆已被主管部门暂停展示，请联系主管部门', en: 'The bureau has suspended this hall; please contact the bureau' });
       }
@@ -63,7 +64,7 @@ export function portalHallRoutes(ctx: AppContext) {
     .patch('/scenes/:sceneId', sceneParam, validate('json', scenePatch), async (c) => {
       const scope = portalScope(ctx, c);
       const scene = await ownedScene(ctx.db, scope.enterpriseId, c.req.valid('param').sceneId);
-      const [row] = await ctx.db.update(scenes).set(c.req.valid('json')).where(eq(scenes.id, scene.id)).returning();
+      const [row] = await ctx.db.update(scenes).set(requireChanges(c.req.valid('json'))).where(eq(scenes.id, scene.id)).returning();
       await scope.changed('scene.update', 'scene', scene.id, 'scenes');
       return c.json(row);
     })
@@ -86,7 +87,11 @@ export function portalHallRoutes(ctx: AppContext) {
     .patch('/hotspots/:hotspotId', hotspotParam, validate('json', hotspotPatch), async (c) => {
       const scope = portalScope(ctx, c);
       const hotspot = await ownedHotspot(ctx.db, scope.enterpriseId, c.req.valid('param').hotspotId);
-      const body = c.req.valid('json');
+      const body = requireChanges(c.req.valid('json'));
+      // The hotspot as it will be must still have the target its kind needs (clearing it is refused).
+      assertMergedRecord(hotspot, body, (h) =>
+        h[HOTSPOT_TARGET[h.kind]] == null ? { field: 'target', zh: '请为热点选择目标', en: 'the hotspot needs a target for its kind' } : null,
+      );
       await assertOwnTargets(ctx.db, scope.enterpriseId, body);
       const [row] = await ctx.db.update(hotspots).set(body).where(eq(hotspots.id, hotspot.id)).returning();
       await scope.changed('hotspot.update', 'hotspot', hotspot.id, 'hotspots');

@@ -9,11 +9,12 @@ import type { AppContext, AppEnv } from '../../context.ts';
 import { LEAD_KINDS, LEAD_STATUSES, leadNotes, leads } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { idParam, plainText } from '../../lib/fields.ts';
+import { requireChanges } from '../../lib/patch.ts';
 import { validate } from '../../lib/validate.ts';
 import { leadsCsv, leadsXlsx } from '../lead-export.ts';
 import { assertColleague, leadView, listLeads, notesOf, ownedLead } from '../leads.ts';
 import { portalScope } from '../scope.ts';
-import { cvDir } from '../../public/routes/lead-cv.ts';
+import { cvDir, cvDownloadName } from '../../public/routes/lead-cv.ts';
 
 const leadParam = validate('param', z.object({ leadId: idParam }));
 const filter = z.object({ status: z.enum(LEAD_STATUSES).optional(), kind: z.enum(LEAD_KINDS).optional() });
@@ -54,7 +55,7 @@ export function portalLeadRoutes(ctx: AppContext) {
     .patch('/:leadId', leadParam, validate('json', leadPatch), async (c) => {
       const scope = portalScope(ctx, c);
       const lead = await ownedLead(ctx.db, scope.enterpriseId, c.req.valid('param').leadId);
-      const patch = c.req.valid('json');
+      const patch = requireChanges(c.req.valid('json'));
       if (patch.assigneeUserId != null) await assertColleague(ctx.db, scope.enterpriseId, patch.assigneeUserId);
       const [row] = await ctx.db.update(leads).set(patch).where(eq(leads.id, lead.id)).returning();
       await scope.changed('lead.update', 'lead', lead.id, null, patch);
@@ -77,12 +78,14 @@ export function portalLeadRoutes(ctx: AppContext) {
       const info = await stat(file);
       await scope.changed('lead.cv_download', 'lead', lead.id, null);
       const type = lead.cvType === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-      const name = encodeURIComponent(lead.cvName ?? `cv-${lead.id}.${lead.cvType}`);
+      // The name is the server's, never the applicant's (`简历.bat`, `cv.pdf.exe`…): 简历-<lead>.pdf, ASCII fallback cv-<lead>.pdf.
+      const cvType = lead.cvType === 'docx' ? 'docx' : 'pdf';
+      const name = encodeURIComponent(cvDownloadName(lead.id, cvType));
       return c.body(Readable.toWeb(createReadStream(file)) as ReadableStream, 200, {
         'Content-Type': type,
         'Content-Length': String(info.size),
         // Always a download, never rendered in our origin.
-        'Content-Disposition': `attachment; filename*=UTF-8''${name}`,
+        'Content-Disposition': `attachment; filename="cv-${lead.id}.${cvType}"; filename*=UTF-8''${name}`,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
       });

@@ -6,7 +6,8 @@ import { investmentProjects, jobs, products } from '../../db/schema/index.ts';
 import type { Message } from '../../lib/errors.ts';
 import { idParam } from '../../lib/fields.ts';
 import { validate } from '../../lib/validate.ts';
-import { LISTING_INPUTS } from '../listing-schemas.ts';
+import { LISTING_INPUTS, LISTING_RECORD_RULES } from '../listing-schemas.ts';
+import { assertMergedRecord, requireChanges } from '../../lib/patch.ts';
 import { notOwned, portalScope } from '../scope.ts';
 
 type ListingTable = typeof products | typeof jobs | typeof investmentProjects;
@@ -48,8 +49,12 @@ function listingRoutes<T extends ListingTable>(ctx: AppContext, spec: ListingSpe
     })
     .patch('/:id', param, validate('json', input.patch), async (c) => {
       const scope = portalScope(ctx, c);
-      const patch = c.req.valid('json') as never;
-      const [row] = await ctx.db.update(table).set(patch).where(owned(scope.enterpriseId, c.req.valid('param').id)).returning();
+      const patch = requireChanges(c.req.valid('json') as object) as never;
+      const [stored] = await ctx.db.select().from(table).where(owned(scope.enterpriseId, c.req.valid('param').id));
+      if (!stored) throw notOwned(spec.noun);
+      // The listing as it will be, not the patch alone: e.g. a minimum salary set above the stored maximum.
+      assertMergedRecord(stored as Record<string, unknown>, patch, LISTING_RECORD_RULES[spec.entity]);
+      const [row] = await ctx.db.update(table).set(patch).where(owned(scope.enterpriseId, stored.id)).returning();
       if (!row) throw notOwned(spec.noun);
       await scope.changed(`${spec.entity}.update`, spec.entity, row.id, 'listings', { fields: Object.keys(patch as object) });
       return c.json(row);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { enterprises, users } from '../../db/schema/index.ts';
 import { optionalEmail, optionalHttpUrl, optionalPhone, optionalText, plainText } from '../../lib/fields.ts';
+import { requireChanges } from '../../lib/patch.ts';
 import { validate } from '../../lib/validate.ts';
 import { portalScope } from '../scope.ts';
 
@@ -31,7 +32,7 @@ export function portalProfileRoutes(ctx: AppContext) {
     })
     .patch('/', validate('json', profilePatch), async (c) => {
       const scope = portalScope(ctx, c);
-      const patch = c.req.valid('json');
+      const patch = requireChanges(c.req.valid('json'));
       // One record, two editors: the bureau's register and the firm. Every save bumps the version and leaves
       // field-level history (before → after) in the same transaction.
       const firm = await ctx.db.transaction(async (tx) => {

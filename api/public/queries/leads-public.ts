@@ -1,6 +1,6 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { investmentProjects, jobs, leads, products, type Lead } from '../../db/schema/index.ts';
+import { formTokenUses, investmentProjects, jobs, leads, products, type Lead } from '../../db/schema/index.ts';
 
 type NewLead = typeof leads.$inferInsert;
 
@@ -38,4 +38,17 @@ export async function leadByReceipt(db: Db, token: string, now = Date.now()) {
     .leftJoin(investmentProjects, eq(investmentProjects.id, leads.projectId))
     .where(and(eq(leads.receiptToken, token), gte(leads.createdAt, new Date(now - RECEIPT_TTL_MS))));
   return row ?? null;
+}
+
+/** How long a used form nonce is remembered: past the form's maximum age its token is refused as stale anyway. */
+const FORM_TOKEN_MEMORY_MS = 25 * 3_600_000;
+
+/**
+ * Records a form token's nonce as used; false when it was used before (a replay or a double submit). The database
+ * decides, so every app process sharing it agrees. Old nonces are pruned on the way.
+ */
+export async function useFormToken(db: Db, nonce: string, now = Date.now()): Promise<boolean> {
+  await db.delete(formTokenUses).where(lt(formTokenUses.usedAt, new Date(now - FORM_TOKEN_MEMORY_MS)));
+  const inserted = await db.insert(formTokenUses).values({ nonce, usedAt: new Date(now) }).onConflictDoNothing().returning();
+  return inserted.length === 1;
 }

@@ -21,12 +21,21 @@ export interface Visit {
   hotspotId?: number;
 }
 
+/**
+ * What one address can add to one hall's counts in a day (ASVS V2 business limits): a few hall views (an office
+ * behind one NAT address is a few people), and a bounded number of events overall. Changing the user agent on
+ * every beacon no longer makes 40 beacons 40 views.
+ */
+export const VISITS_PER_ADDRESS = { hallViews: 3, events: 60 } as const;
+
 const FLUSH_MS = 5_000;
 const MAX_PENDING = 1_000;
 
 class VisitBuffer {
   private pending = new Map<string, number>();
   private seen = new Set<string>();
+  /** Counted events per (address, hall) today, keyed by a salted hash: no address is kept. */
+  private budget = new Map<string, { views: number; events: number }>();
   private day = '';
   private salt = randomBytes(16);
   private timer: NodeJS.Timeout | undefined;
@@ -36,12 +45,13 @@ class VisitBuffer {
     this.ctx = ctx;
   }
 
-  add(v: Visit, visitor?: string, now = new Date()) {
+  add(v: Visit, visitor?: string, address?: string, now = new Date()) {
     const day = now.toISOString().slice(0, 10);
     if (day !== this.day) {
       this.day = day;
       this.salt = randomBytes(16);
       this.seen.clear();
+      this.budget.clear();
     }
     const key = `${day}|${v.enterpriseId}|${v.kind}|${v.sceneId ?? 0}|${v.hotspotId ?? 0}`;
     if (visitor !== undefined) {
@@ -49,9 +59,21 @@ class VisitBuffer {
       if (this.seen.has(h)) return;
       if (this.seen.size < 500_000) this.seen.add(h);
     }
+    if (address !== undefined && !this.withinBudget(address, v)) return;
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     if (this.pending.size >= MAX_PENDING) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
+  }
+
+  private withinBudget(address: string, v: Visit): boolean {
+    const key = createHash('sha256').update(this.salt).update(`${address}|${v.enterpriseId}`).digest('base64url').slice(0, 22);
+    const used = this.budget.get(key) ?? { views: 0, events: 0 };
+    if (used.events >= VISITS_PER_ADDRESS.events) return false;
+    if (v.kind === 'hall_view' && used.views >= VISITS_PER_ADDRESS.hallViews) return false;
+    used.events += 1;
+    if (v.kind === 'hall_view') used.views += 1;
+    if (this.budget.size < 500_000 || this.budget.has(key)) this.budget.set(key, used);
+    return true;
   }
 
   async flush(): Promise<void> {
@@ -85,9 +107,12 @@ const bufferOf = (ctx: AppContext) => {
   return b;
 };
 
-/** Counts one event (written with the next batch). `visitor` (IP + user agent) only suppresses same-day repeats. */
-export function recordVisit(ctx: AppContext, visit: Visit, visitor?: string): void {
-  bufferOf(ctx).add(visit, visitor);
+/**
+ * Counts one event (written with the next batch). `visitor` (IP + user agent) suppresses same-day repeats;
+ * `address` bounds what one address adds to a hall per day (VISITS_PER_ADDRESS).
+ */
+export function recordVisit(ctx: AppContext, visit: Visit, visitor?: string, address?: string): void {
+  bufferOf(ctx).add(visit, visitor, address);
 }
 
 /** Writes pending counts now (tests, shutdown). */
@@ -141,7 +166,7 @@ export function eventRoutes(ctx: AppContext) {
       // Events naming scenes or hotspots of another hall are dropped, so counts stay honest.
       if (e.kind === 'scene_view' && !(e.scene && sceneIds.has(e.scene))) continue;
       if (e.kind === 'hotspot_open' && !(e.hotspot && hotspotIds.has(e.hotspot))) continue;
-      recordVisit(ctx, { kind: e.kind, enterpriseId: hall.id, sceneId: e.scene, hotspotId: e.hotspot }, visitor);
+      recordVisit(ctx, { kind: e.kind, enterpriseId: hall.id, sceneId: e.scene, hotspotId: e.hotspot }, visitor, c.get('clientIp'));
     }
     return c.body(null, 204);
   });

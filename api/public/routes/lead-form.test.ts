@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { leads, products, jobs } from '../../db/schema/index.ts';
 import { createTestContext, makeHall, type TestContext } from '../../testing.ts';
 import { cvDir } from './lead-cv.ts';
+import { docxOf } from '../testing/zip.ts';
 import { issueFormToken, submitLead, type LeadSubmission } from './lead-form.ts';
 
 let ctx: TestContext;
@@ -29,7 +30,7 @@ const inquiry = (fields: Record<string, string | File>, over: Partial<LeadSubmis
 });
 const later = T0 + 10_000;
 const stored = async () => ctx.db.select().from(leads);
-const pdf = (bytes = 2000) => new File([Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(bytes)])], '简历.pdf', { type: 'application/pdf' });
+const pdf = (bytes = 2000) => new File([Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(bytes), Buffer.from('\n%%EOF\n')])], '简历.pdf', { type: 'application/pdf' });
 
 describe('public lead forms', () => {
   it('stores an inquiry with consent time and notice version, and returns a receipt', async () => {
@@ -67,10 +68,9 @@ describe('public lead forms', () => {
   });
 
   it('stores the same submission once', async () => {
-    const a = await submitLead(ctx, inquiry({}), later);
+    await submitLead(ctx, inquiry({}), later);
     const b = await submitLead(ctx, inquiry({}), later + 1000);
-    expect(b).toMatchObject({ ok: true, duplicate: true });
-    expect(a.ok && b.ok && a.receipt === b.receipt).toBe(true);
+    expect(b).toMatchObject({ ok: true, receipt: null, duplicate: true });
     expect(await stored()).toHaveLength(1);
   });
 
@@ -87,8 +87,8 @@ describe('public lead forms', () => {
     expect(results).toEqual([true, true, true, true, true, false, false, false]);
     const many = [];
     for (let i = 0; i < 40; i++) many.push((await submitLead(ctx, inquiry({ message: `批量 ${i}` }, { ip: `198.51.100.${i}` }), later + 100 + i)).ok);
-    expect(many.filter(Boolean)).toHaveLength(25); // 30 an hour per hall, 5 already taken
-    expect(await stored()).toHaveLength(30);
+    expect(many.filter(Boolean)).toHaveLength(10); // 10 an hour per hall from one /24 network
+    expect(await stored()).toHaveLength(15);
   });
 
   it('refuses a job for a product id and listings that are not public', async () => {
@@ -128,8 +128,8 @@ describe('job applications with a CV', () => {
     expect(existsSync(cvDir(ctx.config.dataDir)) ? readdirSync(cvDir(ctx.config.dataDir)) : []).toEqual([]);
   });
 
-  it('accepts a DOCX recognised by its parts', async () => {
-    const docx = new File([Buffer.from('PK\x03\x04....[Content_Types].xml....PK\x03\x04word/document.xml....')], 'cv.docx');
+  it('accepts a real DOCX', async () => {
+    const docx = new File([docxOf()], 'cv.docx');
     expect((await submitLead(ctx, apply(docx), later)).ok).toBe(true);
   });
 });

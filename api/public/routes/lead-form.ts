@@ -2,10 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { getJob, getProduct, getProject } from '../queries/boards.ts';
-import { findDuplicateLead, insertLead } from '../queries/leads-public.ts';
+import { findDuplicateLead, insertLead, useFormToken } from '../queries/leads-public.ts';
+import { networkOf } from '../../lib/client-address.ts';
+import { securityEvent } from '../../lib/security-log.ts';
 import type { Message } from '../../lib/errors.ts';
 import { recordVisit } from './events.ts';
-import { CV_MAX_BYTES, sniffCv, storeCv } from './lead-cv.ts';
+import { checkCv, CV_MAX_BYTES, storeCv } from './lead-cv.ts';
 import { RateLimiter } from '../../lib/rate-limit.ts';
 import { FormClock, LEAD_LIMITS } from './lead-guard.ts';
 
@@ -26,7 +28,7 @@ export const LEAD_FIELD_MESSAGES = {
   messageRequired: { zh: '请填写留言内容', en: 'Please write a message' },
   consent: { zh: '请阅读并同意个人信息处理说明', en: 'Please read and accept the privacy notice' },
   cv: { zh: '请上传 PDF 或 DOCX 格式的简历，不超过 5 MB', en: 'Please upload your CV as PDF or DOCX, at most 5 MB' },
-  cvType: { zh: '简历文件不是真正的 PDF 或 DOCX，未保存', en: 'The CV is not a real PDF or DOCX file; nothing was stored' },
+  cvType: { zh: '简历文件不是真正的 PDF 或 DOCX（须为 .pdf 或 .docx，且内容与之相符），未保存', en: 'The CV is not a real PDF or DOCX file (named .pdf or .docx, with matching content); nothing was stored' },
   cvSize: { zh: '简历文件超过 5 MB', en: 'The CV is larger than 5 MB' },
 } satisfies Record<string, Message>;
 export type LeadField = 'name' | 'phone' | 'email' | 'organisation' | 'message' | 'consent' | 'cv' | 'form';
@@ -64,7 +66,7 @@ const leadSchema = z
     organisation: plain(80),
     message: z
       .string()
-      .transform((v) => v.normalize('NFC').replace(/\r\n/g, '\n').trim())
+      .transform((v) => v.normalize('NFC').replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim())
       .pipe(z.string().max(2000, 'message')),
     consent: z.literal('on', 'consent'),
   })
@@ -86,12 +88,21 @@ export type LeadResult =
 interface Guards {
   clock: FormClock;
   perIp: RateLimiter;
+  perHallNetwork: RateLimiter;
   perHall: RateLimiter;
 }
 const guards = new WeakMap<AppContext, Guards>();
 function guardsOf(ctx: AppContext): Guards {
   let g = guards.get(ctx);
-  if (!g) guards.set(ctx, (g = { clock: new FormClock(ctx.config.dataDir), perIp: new RateLimiter(...LEAD_LIMITS.perIp), perHall: new RateLimiter(...LEAD_LIMITS.perHall) }));
+  if (!g) {
+    g = {
+      clock: new FormClock(ctx.config.dataDir),
+      perIp: new RateLimiter(...LEAD_LIMITS.perIp),
+      perHallNetwork: new RateLimiter(...LEAD_LIMITS.perHallNetwork),
+      perHall: new RateLimiter(...LEAD_LIMITS.perHall),
+    };
+    guards.set(ctx, g);
+  }
   return g;
 }
 
@@ -102,12 +113,19 @@ export function issueFormToken(ctx: AppContext, now = Date.now()): string {
 
 const str = (v: string | File | undefined) => (typeof v === 'string' ? v : '');
 
-/** Checks and stores one public form submission: validation, spam defences, duplicate suppression, private CV. */
+/** What a duplicate, a replayed form or a honeypot hit is told: thank you, and nothing about anyone's earlier submission. */
+const GENERIC_THANKS = { ok: true, receipt: null, duplicate: false } as const satisfies LeadResult;
+
+/**
+ * Checks and stores one public form submission: validation, spam defences, duplicate suppression, private CV.
+ * Order matters (ASVS V2, PIPL): rate limits come before the duplicate check, and a duplicate or a form token used
+ * before gets the same generic thank-you as a new submission would — never the earlier submission's receipt.
+ */
 export async function submitLead(ctx: AppContext, s: LeadSubmission, now = Date.now()): Promise<LeadResult> {
   const fail = (status: number, errors: Partial<Record<LeadField, Message>>): LeadResult => ({ ok: false, status, errors });
-  const { clock, perIp, perHall } = guardsOf(ctx);
+  const { clock, perIp, perHallNetwork, perHall } = guardsOf(ctx);
   // Honeypot: people never see the field; a bot that fills it is told "thank you" and nothing is stored.
-  if (str(s.fields.website) !== '') return { ok: true, receipt: null, duplicate: false };
+  if (str(s.fields.website) !== '') return GENERIC_THANKS;
   const timing = clock.check(str(s.fields.started), now);
   if (timing === 'invalid') return fail(400, { form: LEAD_FORM_MESSAGES.stale });
   if (timing === 'too_fast') return fail(429, { form: LEAD_FORM_MESSAGES.tooFast });
@@ -137,7 +155,7 @@ export async function submitLead(ctx: AppContext, s: LeadSubmission, now = Date.
     else if (file.size > CV_MAX_BYTES) errors.cv = LEAD_FIELD_MESSAGES.cvSize;
     else {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const type = sniffCv(bytes);
+      const type = await checkCv(bytes, file.name);
       if (!type) errors.cv = LEAD_FIELD_MESSAGES.cvType;
       else cv = { bytes, type, name: file.name.normalize('NFC').replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(-120) };
     }
@@ -151,11 +169,16 @@ export async function submitLead(ctx: AppContext, s: LeadSubmission, now = Date.
   const dedupeKey = createHash('sha256')
     .update(JSON.stringify([s.kind, s.itemId, form.name, form.phone, form.email, form.message, cv?.bytes.length ?? 0]))
     .digest('base64url');
-  const dup = await findDuplicateLead(ctx.db, dedupeKey, now);
-  if (dup) return { ok: true, receipt: dup.receiptToken, duplicate: true };
+  const limited = (key: 'rateIp' | 'rateHall', scope: string) => {
+    securityEvent({ type: 'rate_limited', ip: s.ip, route: `POST ${s.sourcePage.slice(0, 100)}`, detail: { scope, enterpriseId: item.enterpriseId } });
+    return fail(429, { form: LEAD_FORM_MESSAGES[key] });
+  };
+  if (!perIp.take(s.ip, now)) return limited('rateIp', 'ip');
+  if (!perHallNetwork.take(`${item.enterpriseId}|${networkOf(s.ip)}`, now)) return limited('rateHall', 'hall_network');
+  if (!perHall.take(String(item.enterpriseId), now)) return limited('rateHall', 'hall');
 
-  if (!perIp.take(s.ip, now)) return fail(429, { form: LEAD_FORM_MESSAGES.rateIp });
-  if (!perHall.take(String(item.enterpriseId), now)) return fail(429, { form: LEAD_FORM_MESSAGES.rateHall });
+  if (!(await useFormToken(ctx.db, clock.nonceOf(str(s.fields.started)), now))) return GENERIC_THANKS;
+  if (await findDuplicateLead(ctx.db, dedupeKey, now)) return { ...GENERIC_THANKS, duplicate: true };
 
   const receipt = randomBytes(18).toString('base64url');
   const cvFile = cv ? await storeCv(ctx.config.dataDir, cv.bytes, cv.type) : null;

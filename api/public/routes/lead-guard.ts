@@ -13,12 +13,19 @@ export const LEAD_LIMITS = {
     { max: 5, windowMs: 10 * 60_000 },
     { max: 20, windowMs: 24 * 3_600_000 },
   ] as [Limit, ...Limit[]],
-  perHall: [{ max: 30, windowMs: 3_600_000 }] as [Limit, ...Limit[]],
+  /**
+   * Per hall AND network (/24 for IPv4, /64 for IPv6): a handful of addresses can use up only their own network's
+   * share of a firm's forms, never shut them for everyone (the hall cap degrades instead of failing).
+   */
+  perHallNetwork: [{ max: 10, windowMs: 3_600_000 }] as [Limit, ...Limit[]],
+  /** A last bound on what one hall can be sent in an hour, far above what any firm receives (storage safety). */
+  perHall: [{ max: 500, windowMs: 3_600_000 }] as [Limit, ...Limit[]],
 };
 
 /**
- * The form's start time, signed so it cannot be forged: `<ms>.<hmac>`. The key sits in the private data dir,
- * so every process sharing that directory accepts every other's forms.
+ * The form's start time and a random nonce, signed so they cannot be forged: `<ms>.<nonce>.<hmac>`. The key sits
+ * in the private data dir, so every process sharing that directory accepts every other's forms. The nonce makes
+ * each rendered form's token single-use (lead-form.ts records used nonces in the database).
  */
 export class FormClock {
   private readonly key: Buffer;
@@ -41,14 +48,20 @@ export class FormClock {
   }
 
   issue(now = Date.now()): string {
-    return `${now}.${this.sign(String(now))}`;
+    const nonce = randomBytes(12).toString('base64url');
+    return `${now}.${nonce}.${this.sign(`${now}.${nonce}`)}`;
+  }
+
+  /** The nonce of a well-formed token (check it first), to record its use. */
+  nonceOf(token: string): string {
+    return token.split('.')[1] ?? '';
   }
 
   /** 'ok', 'too_fast', or 'invalid' (missing, forged or stale). */
   check(token: string | undefined, now = Date.now()): 'ok' | 'too_fast' | 'invalid' {
-    const [ms, mac] = (token ?? '').split('.');
-    if (!ms || !mac || !/^\d{10,15}$/.test(ms)) return 'invalid';
-    const expected = Buffer.from(this.sign(ms));
+    const [ms, nonce, mac, extra] = (token ?? '').split('.');
+    if (!ms || !nonce || !mac || extra !== undefined || !/^\d{10,15}$/.test(ms) || !/^[A-Za-z0-9_-]{16}$/.test(nonce)) return 'invalid';
+    const expected = Buffer.from(this.sign(`${ms}.${nonce}`));
     const given = Buffer.from(mac);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
     const age = now - Number(ms);
