@@ -113,6 +113,38 @@ describe('the bureau’s workspace in Chromium', () => {
     await b.context.close();
   });
 
+  it('imports a published title list: a name to resolve by hand, commit, and the title with its history in the dossier', async () => {
+    const { context, page } = await signedIn('bureau@demo.qianqi.example', '/admin/imports');
+    // A list as provinces publish them: no credit code; one name exact, one shortened that a person must match.
+    const csv = ['序号,企业名称,所在县区,主导产品', '1,高唐晨光特种纸业有限公司,高唐县,特种纸', '2,临清恒运精密轴承厂,临清市,精密轴承'].join('\r\n');
+    await page.getByLabel('称号名单').check();
+    await page.locator('select[name="tier"]').selectOption('gazelle');
+    await page.locator('select[name="level"]').selectOption('provincial');
+    await page.locator('input[name="year"]').fill('2026');
+    await page.locator('input[name="batch"]').fill('2026 年度（演示）');
+    await page.locator('input[type="file"]').setInputFiles({ name: '瞪羚名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: '上传并校验' }).click();
+    const resolve = page.locator('section[aria-labelledby="import-resolve-h"]');
+    await resolve.waitFor();
+    expect(await page.getByRole('button', { name: '提交导入' }).isDisabled()).toBe(true);
+    const choice = resolve.getByLabel('对应企业 (行 3)');
+    const hengyun = await choice.locator('option', { hasText: '临清恒运精密轴承有限公司' }).getAttribute('value');
+    await choice.selectOption(hengyun!);
+    await resolve.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '提交导入' }).isDisabled()).toBe(false);
+    await page.getByRole('button', { name: '提交导入' }).click();
+    await page.getByText(/已提交，写入 2 条记录/).waitFor();
+
+    await page.goto(`${baseURL}/admin?q=${encodeURIComponent('恒运')}`);
+    await page.getByRole('link', { name: /恒运/ }).first().click();
+    await page.waitForURL(/\/admin\/enterprises\/\d+/);
+    const ledger = await page.locator('section[aria-labelledby="h-titles"] tbody').innerText();
+    expect(ledger).toContain('2026 年度（演示）');
+    const history = await page.locator('#history tbody').innerText();
+    expect(history).toMatch(/批量导入/);
+    await context.close();
+  });
+
   it('keeps a county officer inside its area, in the list and by id', async () => {
     const { context, page } = await signedIn('linqing@demo.qianqi.example');
     const areas = await page.locator('table.data tbody tr td:nth-child(4)').allInnerTexts();
