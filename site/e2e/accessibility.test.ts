@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { injectAxe, seriousViolations as axeViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 
 const baseURL = inject('baseURL');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let page: Page;
 
@@ -24,26 +22,7 @@ async function firstLink(from: string, pattern: RegExp): Promise<string> {
   return href;
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(path: string): Promise<string[]> {
-  await page.goto(baseURL + path, { waitUntil: 'load' });
-  await page.evaluate(axeSource); // through DevTools, not an inline <script>, which the CSP refuses
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    // The WebGL canvas is drawn by the viewer island (its own tests); everything around it is checked.
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+const seriousViolations = (path: string) => axeViolations(page, baseURL, path);
 
 describe('accessibility (axe-core): no serious or critical violations', () => {
   it('on every public page type, in both languages', async () => {
@@ -87,7 +66,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await page.waitForTimeout(3100);
     await page.click('.lead-form button[type=submit]');
     await page.waitForSelector('.form-errors');
-    await page.evaluate(axeSource); // through DevTools, not an inline <script>, which the CSP refuses
+    await injectAxe(page);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
       return (await axe.run(document)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);

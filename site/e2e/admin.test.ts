@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 
 const baseURL = inject('baseURL');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'qianqi-demo-2026';
 let browser: Browser;
 
@@ -24,18 +22,6 @@ async function signedIn(email: string, next = '/admin'): Promise<{ context: Brow
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
   return { context, page };
-}
-
-async function seriousViolations(page: Page, path: string): Promise<string[]> {
-  await page.goto(baseURL + path, { waitUntil: 'load' });
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 const resultCount = async (page: Page) => Number((await page.locator('.result-count').innerText()).replace(/[^\d]/g, ''));
@@ -163,7 +149,7 @@ describe('the bureau’s workspace in Chromium', () => {
     const dossier = await page.locator('table.data tbody tr td:nth-child(2) a').first().getAttribute('href');
     const paths = ['/admin', '/admin?title=review_due&sort=-revenue', dossier!, '/admin/trash', '/admin/staff'];
     const problems: string[] = [];
-    for (const path of [...paths, ...paths.map((p) => `/en${p}`)]) problems.push(...(await seriousViolations(page, path)));
+    for (const path of [...paths, ...paths.map((p) => `/en${p}`)]) problems.push(...(await seriousViolations(page, baseURL, path)));
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -3,9 +3,7 @@
  * a 360° photo becomes a scene, a hotspot placed by clicking in the 3D view is live on the public hall,
  * a visitor's inquiry reaches the inbox and its export; markup typed into a product name stays text everywhere.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,6 +13,7 @@ import { openDb } from '../../api/db/client.ts';
 import { enterprises, products } from '../../api/db/schema/index.ts';
 import { LIVE_TIMEOUT } from './timeouts.ts';
 import { launchChromium } from './browser.ts';
+import { injectAxe } from './axe.ts';
 
 const baseURL = inject('baseURL');
 const dataDir = inject('dataDir');
@@ -33,7 +32,6 @@ let enterpriseId: number;
 let productId: number;
 let inviteToken: string;
 const dialogs: string[] = [];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   const db = await openDb(`file:${join(dataDir, 'platform.db')}`);
@@ -337,7 +335,7 @@ describe('enterprise portal', () => {
     for (const path of ['/portal', '/portal/hall', '/portal/products', '/portal/jobs', '/portal/leads', '/portal/analytics', '/portal/profile', '/en/portal/account']) {
       await firm.goto(baseURL + path, { waitUntil: 'load' });
       await hydrated(firm);
-      await firm.evaluate(axeSource); // through DevTools, not an inline <script>, which the CSP refuses
+      await injectAxe(firm);
       const violations = await firm.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
         return (await axe.run(document, { resultTypes: ['violations'] })).violations;

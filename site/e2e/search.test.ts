@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
+import { injectAxe } from './axe.ts';
 
 const baseURL = inject('baseURL');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WAIT = { timeout: 20_000 };
 let browser: Browser;
 let page: Page;
@@ -43,7 +41,7 @@ describe('search as people type it', () => {
     expect(await box.getAttribute('aria-activedescendant')).toBe('halls-q-suggestions-0');
     expect(await options.first().getAttribute('aria-selected')).toBe('true');
 
-    await page.addScriptTag({ content: axeSource });
+    await injectAxe(page);
     const serious = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
       return (await axe.run(document)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
