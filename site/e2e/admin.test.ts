@@ -147,7 +147,7 @@ describe('the bureau’s workspace in Chromium', () => {
   it('has no serious accessibility violations on any workspace page type, in both languages', async () => {
     const { context, page } = await signedIn('admin@demo.qianqi.example');
     const dossier = await page.locator('table.data tbody tr td:nth-child(2) a').first().getAttribute('href');
-    const paths = ['/admin', '/admin?title=review_due&sort=-revenue', dossier!, '/admin/trash', '/admin/staff'];
+    const paths = ['/admin', '/admin?title=review_due&sort=-revenue', dossier!, '/admin/imports', '/admin/trash', '/admin/staff'];
     const problems: string[] = [];
     for (const path of [...paths, ...paths.map((p) => `/en${p}`)]) problems.push(...(await seriousViolations(page, baseURL, path)));
     expect(problems).toEqual([]);

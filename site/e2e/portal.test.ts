@@ -332,7 +332,7 @@ describe('enterprise portal', () => {
 
   it('has no serious accessibility problems on the portal pages, in both languages', async () => {
     const found: string[] = [];
-    for (const path of ['/portal', '/portal/hall', '/portal/products', '/portal/jobs', '/portal/leads', '/portal/analytics', '/portal/profile', '/en/portal/account']) {
+    for (const path of ['/portal', '/portal/hall', '/portal/products', '/portal/jobs', '/portal/leads', '/portal/analytics', '/portal/profile', '/portal/data', '/en/portal/data', '/en/portal/account']) {
       await firm.goto(baseURL + path, { waitUntil: 'load' });
       await hydrated(firm);
       await injectAxe(firm);
