@@ -142,7 +142,8 @@ export async function listEnterprises(
   const built = await registerWhere(db, actor, query, today);
   if (!built) return { items: [], total: 0 };
   const { hits } = built;
-  const where = options.onlyIds ? and(built.where, inArray(enterprises.id, options.onlyIds.length ? options.onlyIds : [0]))! : built.where;
+  // A selection of up to 50,000 ids travels as one JSON parameter (SQLite caps bound variables far lower).
+  const where = options.onlyIds ? and(built.where, sql`${enterprises.id} IN (SELECT value FROM json_each(${JSON.stringify(options.onlyIds)}))`)! : built.where;
   const year = query.year ?? defaultFiscalYear(today);
   const pageSize = Math.min(query.pageSize ?? 50, options.maxPageSize ?? 200);
   const offset = ((query.page ?? 1) - 1) * pageSize;
