@@ -101,13 +101,28 @@ export const TIER_LEVEL_NAMES: Record<TierLevel, Message> = {
   national: { zh: '国家级', en: 'National' },
 };
 
+/**
+ * The levels at which each title is designated (shared ADMIN.md "who designates what"): 小升规 is a city milestone,
+ * 创新型 and 瞪羚 are provincial (some cities keep their own 瞪羚 lists), 小巨人 only national, 单项冠军 provincial or
+ * national, 专精特新 city or provincial, 独角兽 provincial or national.
+ */
+export const TIER_LEVELS_OF: Record<Tier, readonly TierLevel[]> = {
+  above_scale: ['city'],
+  innovative: ['provincial'],
+  srdi: ['city', 'provincial'],
+  little_giant: ['national'],
+  gazelle: ['city', 'provincial'],
+  single_champion: ['provincial', 'national'],
+  unicorn: ['provincial', 'national'],
+};
+
 /** Badge text of a recognition, e.g. 省级专精特新. */
 export function tierLabel(tier: Tier, level: TierLevel, lang: 'zh' | 'en'): string {
   // 小巨人 and 单项冠军 are national by definition; naming the level again adds nothing.
   if (tier === 'little_giant' || tier === 'unicorn' || tier === 'above_scale' || tier === 'innovative') return TIER_NAMES[tier][lang];
   return lang === 'zh'
     ? `${TIER_LEVEL_NAMES[level].zh}${TIER_NAMES[tier].zh}`
-    : `${TIER_LEVEL_NAMES[level].en} ${TIER_NAMES[tier].en.toLowerCase()}`;
+    : `${TIER_LEVEL_NAMES[level].en} ${TIER_NAMES[tier].en.charAt(0).toLowerCase()}${TIER_NAMES[tier].en.slice(1)}`;
 }
 
 /**

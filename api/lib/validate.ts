@@ -1,4 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
+import './zod-messages.ts';
 import type { ValidationTargets } from 'hono';
 import { z, type ZodType } from 'zod';
 import { AppError } from './errors.ts';

@@ -6,11 +6,13 @@ import { Field } from '../portal/Field.tsx';
 const WORDS = {
   zh: {
     none: '—', yes: '是', no: '否', saving: '保存中…', saved: '已保存', figure: '字段', retry: '按所选值重新保存',
+    notNumber: '请输入数字', checkFields: '请检查标出的字段后再保存。',
     conflictTitle: '该记录已被他人修改', conflictIntro: '以下字段在您编辑期间被修改。请逐项选择保留的值后再保存。',
     theirs: '当前值（他人保存）', yours: '您的修改', keepTheirs: '保留当前值', keepYours: '使用我的修改',
   },
   en: {
     none: '—', yes: 'Yes', no: 'No', saving: 'Saving…', saved: 'Saved', figure: 'Field', retry: 'Save with the chosen values',
+    notNumber: 'Enter a number', checkFields: 'Check the marked fields, then save.',
     conflictTitle: 'Someone else changed this record', conflictIntro: 'These fields changed while you were editing. Choose the value to keep for each, then save.',
     theirs: 'Current value (saved by someone else)', yours: 'Your change', keepTheirs: 'Keep current', keepYours: 'Use mine',
   },
@@ -59,7 +61,7 @@ function toInput(value: Value): string {
 function fromInput(spec: FieldSpec, raw: string): Value {
   if (spec.type === 'boolean') return raw === '' ? null : raw === 'true';
   if (raw.trim() === '') return null;
-  if (spec.type === 'number') return Number(raw.replace(/[,，\s]/g, ''));
+  if (spec.type === 'number') return Number(raw.normalize('NFKC').replace(/[,，\s]/g, ''));
   return raw;
 }
 
@@ -89,6 +91,13 @@ export function RecordForm({ lang, csrfToken, method, path, fields, initial, ver
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    // Text in a number field is the person's mistake to fix, never a value to clear.
+    const notNumbers = fields.filter((f) => f.type === 'number' && Number.isNaN(fromInput(f, values[f.name] ?? '')));
+    if (notNumbers.length > 0) {
+      setErrors(Object.fromEntries(notNumbers.map((f) => [f.name, d.notNumber])));
+      setStatus(d.checkFields);
+      return;
+    }
     const body = { ...changed(), ...extra, ...(currentVersion ? { version: currentVersion } : {}) };
     setBusy(true);
     setErrors({});
@@ -110,8 +119,10 @@ export function RecordForm({ lang, csrfToken, method, path, fields, initial, ver
         if (details) setConflict(details);
         setStatus(err.text(lang));
       } else if (err instanceof ApiError) {
-        setErrors(Object.fromEntries(Object.entries(err.fieldErrors(lang)).map(([k, v]) => [k, pickLang(v, lang)])));
-        setStatus(err.text(lang));
+        const fieldErrors = Object.fromEntries(Object.entries(err.fieldErrors(lang)).map(([k, v]) => [k, pickLang(v, lang)]));
+        setErrors(fieldErrors);
+        // With messages under the fields, the line beside the button says where to look instead of repeating a code name.
+        setStatus(Object.keys(fieldErrors).some((k) => fields.some((f) => f.name === k)) ? d.checkFields : err.text(lang));
       } else setStatus(String(err));
     } finally {
       setBusy(false);

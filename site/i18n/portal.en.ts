@@ -17,7 +17,7 @@ export const portalEn: PortalStrings = {
     viewHall: 'View hall',
     signOut: 'Sign out',
   },
-  data: { title: 'Yearly data', intro: "Report last year's figures once a year: the register, title recommendations and every evaluation use this one record, so nothing is typed twice.", prefilled: (year: number) => `Pre-filled from ${year}; check, correct and save.`, save: 'Save yearly data', history: 'Earlier years' },
+  data: { form: 'Report form (money in 10k yuan)', title: 'Yearly data', intro: "Report last year's figures once a year: the register, title recommendations and every evaluation use this one record, so nothing is typed twice.", prefilled: (year: number) => `Pre-filled from ${year}; check, correct and save.`, save: 'Save yearly data', history: 'Earlier years' },
   demoNotice: 'Demo mode: every firm on the platform is fictional; the data is reset with the demo.',
   common: {
     save: 'Save',

@@ -15,7 +15,7 @@ export const portalZh = {
     viewHall: '查看展馆',
     signOut: '退出登录',
   },
-  data: { title: '年度数据填报', intro: '每年填报一次上年度经营数据，企业库、称号推荐与各项评价共用这一份数据，无需在多个平台重复填写。', prefilled: (year: number) => `已按 ${year} 年度数据预填，请核对后修改并保存。`, save: '保存年度数据', history: '历年数据' },
+  data: { form: '填报表（金额单位：万元）', title: '年度数据填报', intro: '每年填报一次上年度经营数据，企业库、称号推荐与各项评价共用这一份数据，无需在多个平台重复填写。', prefilled: (year: number) => `已按 ${year} 年度数据预填，请核对后修改并保存。`, save: '保存年度数据', history: '历年数据' },
   demoNotice: '演示模式：平台上的企业均为虚构，数据会随演示环境重置。',
   common: {
     save: '保存',

@@ -1,4 +1,6 @@
 import { COUNTY_NAMES, INDUSTRY_NAMES, SIZE_CLASS_NAMES, tierLabel, TITLE_STATUS_NAMES } from '../../domain/program.ts';
+import { chinaDateTime } from '../../lib/dates.ts';
+import type { TableCell } from '../../lib/table-export.ts';
 import type { RegisterRow } from './queries.ts';
 
 /** Columns of a register export, zh-CN with English, in the order of the register list. */
@@ -16,10 +18,10 @@ export const REGISTER_EXPORT_COLUMNS = [
   '更新时间 Updated',
 ];
 
-const HALL = { draft: '草稿 draft', published: '已发布 published', suspended: '已停用 suspended' } as const;
+const HALL = { draft: '草稿', published: '已发布', suspended: '已停用' } as const;
 
 /** One row of text cells per firm, in the columns above. */
-export function registerRows(rows: RegisterRow[]): string[][] {
+export function registerRows(rows: RegisterRow[]): TableCell[][] {
   return rows.map((r) => [
     r.creditCode,
     r.name,
@@ -28,9 +30,9 @@ export function registerRows(rows: RegisterRow[]): string[][] {
     SIZE_CLASS_NAMES[r.sizeClass].zh,
     r.titles.map((t) => `${t.year} ${tierLabel(t.tier, t.level, 'zh')}（${TITLE_STATUS_NAMES[t.status].zh}）`).join('；'),
     r.hallStatus ? HALL[r.hallStatus] : '',
-    r.revenue === null ? '' : String(r.revenue),
+    r.revenue === null ? '' : r.revenue,
     r.dataComplete ? '是' : '否',
     r.tags.join('，'),
-    r.updatedAt.slice(0, 10),
+    chinaDateTime(r.updatedAt).slice(0, 10),
   ]);
 }

@@ -86,6 +86,31 @@ describe('edits: versions, conflicts and history', () => {
   });
 });
 
+describe('checks on the record as stored', () => {
+  it('refuses figures that contradict the stored year, impossible title dates and levels, in Chinese', async () => {
+    const firm = await makeEnterprise(ctx.db);
+    const staff = await signIn('bureau');
+    const owner = await signIn('enterprise', { enterpriseId: firm.id });
+    expect((await owner.call('PUT', `/portal/enterprises/${firm.id}/years/${lastYear}`, { revenue: 1000, employees: 10 })).status).toBe(200);
+    const year = (await staff.call('GET', `/admin/enterprises/${firm.id}`)).json.years[0];
+    // A partial save is checked against what is stored: main-business revenue above the stored revenue.
+    const main = await staff.call('PUT', `/admin/enterprises/${firm.id}/years/${lastYear}`, { mainRevenue: 5000, version: year.version });
+    expect(main.status).toBe(400);
+    expect(main.json.error.details).toEqual([expect.objectContaining({ path: 'mainRevenue' })]);
+    expect((await owner.call('PUT', `/portal/enterprises/${firm.id}/years/${lastYear}`, { rdStaff: 50, version: year.version })).status).toBe(400);
+    // The year still running cannot be reported yet.
+    expect((await owner.call('PUT', `/portal/enterprises/${firm.id}/years/${lastYear + 1}`, { revenue: 1 })).json.error.code).toBe('invalid_year');
+
+    const title = (body: object) => staff.call('POST', `/admin/enterprises/${firm.id}/titles`, { tier: 'gazelle', level: 'provincial', year: lastYear, ...body });
+    expect((await title({ validFrom: `${lastYear}-06-01`, validTo: `${lastYear - 2}-01-01` })).json.error.details).toEqual([expect.objectContaining({ path: 'validTo' })]);
+    expect((await title({ validFrom: '2025-02-30' })).status).toBe(400);
+    expect((await title({ tier: 'little_giant', level: 'city' })).json.error.details).toEqual([expect.objectContaining({ path: 'level' })]);
+    // zod's own bounds speak Chinese first.
+    const big = await staff.call('PATCH', `/admin/enterprises/${firm.id}`, { foundedYear: 3000, version: 1 });
+    expect(big.json.error.details[0].message).toMatch(/^不能大于 2100/);
+  });
+});
+
 describe('trash', () => {
   it('hides a trashed firm everywhere — register, dossier, public directory — until restored; only admin purges', async () => {
     const { enterprise } = await makeHall(ctx.db, 'published', { name: '东阿回收站测试阿胶有限公司' });

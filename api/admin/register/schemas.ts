@@ -7,10 +7,15 @@ import {
   RD_CENTRE_LEVELS,
   RULE_VERSIONS,
   SIZE_CLASSES,
+  TIER_LEVEL_NAMES,
   TIER_LEVELS,
+  TIER_LEVELS_OF,
   TIERS,
   TITLE_STATUSES,
+  type Tier,
+  type TierLevel,
 } from '../../domain/program.ts';
+import { AppError } from '../../lib/errors.ts';
 import { optionalEmail, optionalHttpUrl, optionalPhone, optionalText, plainText } from '../../lib/fields.ts';
 
 /** 统一社会信用代码: full-width and spaces folded, 18 characters, check character per GB 32100-2015. */
@@ -19,7 +24,11 @@ export const creditCodeField = z
   .transform(normalizeCreditCode)
   .refine(isValidCreditCode, '统一社会信用代码无效（校验位不符或含非法字符） (invalid unified social credit code)');
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)').refine((d) => !Number.isNaN(Date.parse(d)), '日期无效 (invalid date)');
+/** A real calendar date as YYYY-MM-DD (2025-02-30 is refused, not rolled over to March). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)')
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, '日期不存在 (no such date)');
 const optionalDate = z.preprocess((v) => (v === '' ? null : v), isoDate.nullable().optional());
 
 /** The register record of a firm as staff edit it (the firm edits its own profile subset in the portal). */
@@ -87,14 +96,20 @@ export type YearFigures = z.infer<typeof yearFigures>;
 export const YEAR_FIGURES = Object.keys(yearFigures.shape) as (keyof YearFigures)[];
 
 /** Saving a year: any subset of figures; `version` of the stored year (absent when the year is new). */
-export const yearSave = yearFigures
-  .partial()
-  .extend({ version: z.number().int().min(1).optional() })
-  .strict()
-  .refine((v) => v.mainRevenue == null || v.revenue == null || v.mainRevenue <= v.revenue * 1.0001, {
-    message: '主营业务收入不能大于营业收入 (main-business revenue cannot exceed revenue)',
-    path: ['mainRevenue'],
-  });
+export const yearSave = yearFigures.partial().extend({ version: z.number().int().min(1).optional() }).strict();
+
+/**
+ * A completed fiscal year in a path (2000 … last year, China time): the current year is still running and cannot
+ * be reported. Refusals are 400 `invalid_year`.
+ */
+export function completedYear(raw: string | undefined, today: string): number {
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  const year = z.coerce.number().int().min(2000).max(lastYear).safeParse(raw);
+  if (!year.success) {
+    throw new AppError(400, 'invalid_year', { zh: `年度无效：只能填报 2000 年至 ${lastYear} 年已结束的年度`, en: `Invalid fiscal year: only completed years from 2000 to ${lastYear}` });
+  }
+  return year.data;
+}
 
 /** A title in the ledger. */
 export const titleFields = z.object({
@@ -113,5 +128,20 @@ export const titleFields = z.object({
   statusReason: optionalText(500),
   verified: z.boolean().optional(),
 });
-export const titleCreate = titleFields.strict();
+type TitleShape = { tier?: Tier | undefined; level?: TierLevel | undefined; validFrom?: string | null | undefined; validTo?: string | null | undefined };
+
+/** Problems of a title as it will be stored: a level the title is not designated at, or validity ending before it starts. */
+export function titleProblems(t: TitleShape): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  if (t.tier && t.level && !TIER_LEVELS_OF[t.tier].includes(t.level)) {
+    const allowed = TIER_LEVELS_OF[t.tier];
+    problems.push({ path: 'level', message: `该称号只在${allowed.map((l) => TIER_LEVEL_NAMES[l].zh).join('或')}认定 (designated at ${allowed.map((l) => TIER_LEVEL_NAMES[l].en.toLowerCase()).join(' or ')} level only)` });
+  }
+  if (t.validFrom && t.validTo && t.validTo < t.validFrom) problems.push({ path: 'validTo', message: '有效期止不能早于有效期起 (validity cannot end before it starts)' });
+  return problems;
+}
+
+export const titleCreate = titleFields.strict().superRefine((t, ctx) => {
+  for (const p of titleProblems(t)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+});
 export const titlePatch = titleFields.partial().extend({ version: z.number().int().min(1) }).strict();

@@ -8,7 +8,7 @@ import { firmInScope } from './queries.ts';
 import { diff, recordChange, versionConflict, type ChangeOrigin } from './history.ts';
 import type { YearFigures } from './schemas.ts';
 import { z } from 'zod';
-import { firmCreate, titleCreate } from './schemas.ts';
+import { firmCreate, titleCreate, titleProblems } from './schemas.ts';
 import { refreshPreEvaluations } from './pre-evaluations.ts';
 import { todayInChina } from '../../lib/dates.ts';
 
@@ -145,6 +145,7 @@ export async function saveYearIn(
   if (current && version === undefined && origin.source !== 'import') throw versionConflict(current, figures);
   const changes = diff(current ?? {}, figures);
   if (current && Object.keys(changes).length === 0) return current;
+  assertConsistentYear({ ...(current ?? {}), ...figures });
   const stamp: FigureSource = { source: origin.source, userId: origin.userId, at: new Date().toISOString(), ...(origin.importBatchId ? { importBatchId: origin.importBatchId } : {}) };
   const sources = { ...(current?.sources ?? {}), ...Object.fromEntries(Object.keys(changes).map((k) => [k, stamp])) };
   const set = Object.fromEntries(Object.keys(changes).map((k) => [k, figures[k as keyof YearFigures]]));
@@ -162,6 +163,31 @@ export async function saveYearIn(
   await recordChange(tx, origin, { enterpriseId, entity: 'year', entityId: saved!.id, action: current ? 'year.update' : 'year.create', changes, label: String(fiscalYear) });
   await reevaluate(tx, origin, enterpriseId);
   return saved!;
+}
+
+/** Rules between figures of one year, checked on the record as it will be stored (not on the patch alone). */
+const YEAR_RULES: { field: keyof YearFigures; within: keyof YearFigures; zh: string; en: string }[] = [
+  { field: 'mainRevenue', within: 'revenue', zh: '主营业务收入不能大于营业收入', en: 'main-business revenue cannot exceed revenue' },
+  { field: 'rdStaff', within: 'employees', zh: '研发人员不能多于从业人员', en: 'R&D staff cannot exceed employees' },
+  { field: 'ipClass1Own', within: 'ipClass1', zh: '自主研发的Ⅰ类知识产权不能多于Ⅰ类知识产权总数', en: 'own-developed class I IP cannot exceed class I IP' },
+  { field: 'ipClass1HighValue', within: 'ipClass1', zh: '高价值Ⅰ类知识产权不能多于Ⅰ类知识产权总数', en: 'high-value class I IP cannot exceed class I IP' },
+];
+
+/** The rules a year's figures break (empty when consistent). */
+export function yearRuleBreaches(year: Partial<Record<keyof YearFigures, unknown>>) {
+  return YEAR_RULES.filter((r) => typeof year[r.field] === 'number' && typeof year[r.within] === 'number' && (year[r.field] as number) > (year[r.within] as number) * 1.0001);
+}
+
+/** 400 `invalid_input` naming the field when a year's figures contradict each other (any editor, any path). */
+export function assertConsistentYear(year: Partial<Record<keyof YearFigures, unknown>>): void {
+  const broken = yearRuleBreaches(year);
+  if (broken.length === 0) return;
+  throw new AppError(
+    400,
+    'invalid_input',
+    { zh: `输入有误：${broken.map((r) => r.zh).join('；')}`, en: `Invalid input: ${broken.map((r) => r.en).join('; ')}` },
+    broken.map((r) => ({ path: r.field, message: `${r.zh} (${r.en})` })),
+  );
 }
 
 /** Adds a title to a firm's ledger; 409 `duplicate_title` for the same tier, level and year. */
@@ -190,6 +216,10 @@ export async function updateTitle(db: Db, actor: Actor, titleId: number, patch: 
     if (current.version !== version) throw versionConflict(current, fields);
     const changes = diff(current, fields);
     if (Object.keys(changes).length === 0) return current;
+    const problems = titleProblems({ ...current, ...fields });
+    if (problems.length > 0) {
+      throw new AppError(400, 'invalid_input', { zh: `输入有误：${problems[0]!.message}`, en: `Invalid input: ${problems[0]!.message}` }, problems);
+    }
     const set = Object.fromEntries(Object.keys(changes).map((k) => [k, fields[k as keyof typeof fields]]));
     const validTo = 'validTo' in changes ? { validUntilYear: fields.validTo ? Number(fields.validTo.slice(0, 4)) : null } : {};
     const [saved] = await tx
@@ -204,9 +234,9 @@ export async function updateTitle(db: Db, actor: Actor, titleId: number, patch: 
   });
 }
 
-/** Removes a title entered by mistake (revoking one is an edit of its status instead). */
-export async function deleteTitle(db: Db, actor: Actor, titleId: number, origin: ChangeOrigin): Promise<void> {
-  await db.transaction(async (tx) => {
+/** Removes a title entered by mistake (revoking one is an edit of its status instead); returns its firm's id. */
+export async function deleteTitle(db: Db, actor: Actor, titleId: number, origin: ChangeOrigin): Promise<number> {
+  return db.transaction(async (tx) => {
     const current = await titleInScope(tx, actor, titleId);
     await tx.delete(tierRecognitions).where(eq(tierRecognitions.id, titleId));
     await recordChange(tx, origin, {
@@ -218,6 +248,7 @@ export async function deleteTitle(db: Db, actor: Actor, titleId: number, origin:
       label: `${current.tier}/${current.level}/${current.year}`,
     });
     await reevaluate(tx, origin, current.enterpriseId);
+    return current.enterpriseId;
   });
 }
 

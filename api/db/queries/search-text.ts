@@ -8,7 +8,8 @@
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+/** Traditional → simplified Chinese (OpenCC's tables), shared by the search index and the import's name matching. */
+export const toSimplified: (text: string) => string = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Longest query the search accepts, in characters (after trimming). */
 export const MAX_QUERY_CHARS = 100;

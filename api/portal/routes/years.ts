@@ -3,12 +3,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { preEvaluationQuery } from '../../admin/register/routes/enterprises.ts';
 import { preEvaluateFirm } from '../../admin/register/pre-evaluations.ts';
-import { yearFigures } from '../../admin/register/schemas.ts';
+import { completedYear, yearFigures } from '../../admin/register/schemas.ts';
 import { saveYearIn } from '../../admin/register/writes.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { enterpriseYears } from '../../db/schema/index.ts';
 import { todayInChina } from '../../lib/dates.ts';
-import { AppError } from '../../lib/errors.ts';
 import { validate } from '../../lib/validate.ts';
 import { portalScope } from '../scope.ts';
 
@@ -36,11 +35,10 @@ export function portalYearRoutes(ctx: AppContext) {
     })
     .put('/years/:year', validate('json', firmYearSave), async (c) => {
       const scope = portalScope(ctx, c);
-      const year = z.coerce.number().int().min(2000).max(Number(todayInChina().slice(0, 4)) - 1).safeParse(c.req.param('year'));
-      if (!year.success) throw new AppError(400, 'invalid_year', { zh: '只能填报已结束的年度', en: 'Only completed fiscal years can be reported' });
+      const year = completedYear(c.req.param('year'), todayInChina());
       const { version, ...figures } = c.req.valid('json');
       const saved = await ctx.db.transaction((tx) =>
-        saveYearIn(tx, scope.auth.user, scope.enterpriseId, year.data, figures, version, { userId: scope.auth.user.id, source: 'firm', ip: c.get('clientIp') }),
+        saveYearIn(tx, scope.auth.user, scope.enterpriseId, year, figures, version, { userId: scope.auth.user.id, source: 'firm', ip: c.get('clientIp') }),
       );
       return c.json(saved);
     })

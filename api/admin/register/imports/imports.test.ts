@@ -82,7 +82,7 @@ describe('spreadsheet import: rows with errors', () => {
     const res = await bureau.upload('yearly', file);
     expect(errorAt(res.json.errors, 3, '营业收入（万元）')[0]).toMatchObject({ cell: 'C3', message: '“一千二”不是数字', messageEn: '"一千二" is not a number' });
     expect(errorAt(res.json.errors, 4, '营业收入（万元）')[0]).toMatchObject({ message: '不能为负数', messageEn: 'must not be negative' });
-    expect(errorAt(res.json.errors, 5, '年度')[0]?.messageEn).toContain('in the future');
+    expect(errorAt(res.json.errors, 5, '年度')[0]?.messageEn).toContain('has not ended');
     expect(res.json.summary).toMatchObject({ update: 1, error: 3 });
 
     // Drop the bad rows and commit the good one: employees keeps its stored value.

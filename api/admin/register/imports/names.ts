@@ -4,14 +4,17 @@
  * in use (临清市 / 临清, 茌平县 — the pre-2019 name, code 371523 —, 经开区 …).
  */
 import { COUNTIES, COUNTY_NAMES, type County } from '../../../domain/program.ts';
+import { toSimplified } from '../../../db/queries/search-text.ts';
 
 /** Legal-form endings that refer to the same firm when the rest of the name is equal (longest first). */
 const LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公司', '股份公司', '公司'];
 
-/** Folds width (ＡＢ１ → AB1, （）→ ()), removes spaces and unifies brackets: the text people mean. */
+/**
+ * Folds width (ＡＢ１ → AB1, （）→ ()), traditional to simplified characters (東昌 → 东昌, as the search index does),
+ * removes spaces and unifies brackets: the text people mean.
+ */
 export function foldText(input: string): string {
-  return input
-    .normalize('NFKC')
+  return toSimplified(input.normalize('NFKC'))
     .replace(/[\s\u3000\u00a0]+/g, '')
     .replace(/[〔【［]/g, '(')
     .replace(/[〕】］]/g, ')');

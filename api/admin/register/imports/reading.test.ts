@@ -21,6 +21,8 @@ describe('names people write', () => {
   it('gives firm names that differ in width, brackets, spaces and legal form one key', () => {
     const key = nameKey('聊城（山东）精工轴承有限责任公司');
     expect(nameKey('聊城(山东)精工轴承有限公司')).toBe(key);
+    // Published lists from Hong Kong or Taiwan partners, or a traditional input method, name the same firm.
+    expect(nameKey('東昌華宸智能裝備有限公司')).toBe(nameKey('东昌华宸智能装备有限公司'));
     expect(nameKey('聊城 （山东） 精工轴承股份有限公司')).toBe(key);
     expect(nameKey('聊城（山东）精工轴承')).toBe(key);
     expect(nameKey('聊城（山东）精工机械有限公司')).not.toBe(key);

@@ -6,7 +6,7 @@ import { enterpriseNotes, enterprises } from '../../../db/schema/index.ts';
 import { todayInChina } from '../../../lib/dates.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { idParam, plainText } from '../../../lib/fields.ts';
-import { tableCsv, tableXlsx } from '../../../lib/table-export.ts';
+import { tableCsv, tableXlsx, type TableCell } from '../../../lib/table-export.ts';
 import { validate } from '../../../lib/validate.ts';
 import { firmNotFound, requireStaff } from '../../scope.ts';
 import { dossier } from '../dossier.ts';
@@ -16,7 +16,7 @@ import { REGISTER_EXPORT_COLUMNS, registerRows } from '../export.ts';
 import { registerQuery, type RegisterQuery } from '../filters.ts';
 import { historyEntry, recordChange, type ChangeOrigin } from '../history.ts';
 import { enterpriseIdsMatching, firmInScope, idsInScope, listEnterprises } from '../queries.ts';
-import { firmCreate, firmPatch, titleCreate, titlePatch, yearSave } from '../schemas.ts';
+import { completedYear, firmCreate, firmPatch, titleCreate, titlePatch, yearSave } from '../schemas.ts';
 import { addTitleIn, createFirm, deleteTitle, purgeFirm, restoreFirm, saveYearIn, trashFirm, updateFirm, updateFirmIn, updateTitle } from '../writes.ts';
 
 const idOf = (c: Context<AppEnv>, name = 'id') => {
@@ -59,7 +59,7 @@ function parseRegisterQuery(search: string): RegisterQuery {
   return parsed.data;
 }
 
-async function sendTable(c: Context<AppEnv>, format: 'xlsx' | 'csv', rows: string[][], base: string) {
+async function sendTable(c: Context<AppEnv>, format: 'xlsx' | 'csv', rows: TableCell[][], base: string) {
   const name = `${base}-${todayInChina()}`;
   c.header('Content-Disposition', `attachment; filename="${name}.${format}"; filename*=UTF-8''${encodeURIComponent(`企业库-${todayInChina()}`)}.${format}`);
   if (format === 'csv') {
@@ -137,21 +137,32 @@ export function enterpriseRoutes(ctx: AppContext) {
     })
     .patch('/:id', validate('json', firmPatch), async (c) => {
       const actor = requireStaff(c, ['county', 'bureau', 'admin']);
-      return c.json(await updateFirm(ctx.db, actor, idOf(c), c.req.valid('json'), originOf(c, actor.id)));
+      const saved = await updateFirm(ctx.db, actor, idOf(c), c.req.valid('json'), originOf(c, actor.id));
+      ctx.live.publish(saved.id, 'profile');
+      return c.json(saved);
     })
     .delete('/:id', async (c) => {
       const actor = requireStaff(c, ['bureau', 'admin']);
-      await trashFirm(ctx.db, actor, idOf(c), originOf(c, actor.id));
+      const id = idOf(c);
+      await trashFirm(ctx.db, actor, id, originOf(c, actor.id));
+      // The public pages' memo and open viewers learn at once that the hall is gone (or back).
+      ctx.live.publish(id, 'profile');
       return c.json({ ok: true });
     })
     .post('/:id/restore', async (c) => {
       const actor = requireStaff(c, ['bureau', 'admin']);
-      await restoreFirm(ctx.db, actor, idOf(c), originOf(c, actor.id));
+      const id = idOf(c);
+      await restoreFirm(ctx.db, actor, id, originOf(c, actor.id));
+      // The public pages' memo and open viewers learn at once that the hall is gone (or back).
+      ctx.live.publish(id, 'profile');
       return c.json({ ok: true });
     })
     .delete('/:id/purge', async (c) => {
       const actor = requireStaff(c, ['admin']);
-      await purgeFirm(ctx.db, actor, idOf(c), originOf(c, actor.id));
+      const id = idOf(c);
+      await purgeFirm(ctx.db, actor, id, originOf(c, actor.id));
+      // The public pages' memo and open viewers learn at once that the hall is gone (or back).
+      ctx.live.publish(id, 'profile');
       return c.json({ ok: true });
     })
     .post('/:id/history/:auditId/restore', validate('json', z.object({ field: z.string().max(40) }).strict()), async (c) => {
@@ -185,14 +196,14 @@ export function enterpriseRoutes(ctx: AppContext) {
       const actor = requireStaff(c, ['county', 'bureau', 'admin']);
       const id = idOf(c);
       const title = await ctx.db.transaction((tx) => addTitleIn(tx, actor, id, c.req.valid('json'), originOf(c, actor.id)));
+      ctx.live.publish(id, 'profile');
       return c.json(title, 201);
     })
     .put('/:id/years/:year', validate('json', yearSave), async (c) => {
       const actor = requireStaff(c, ['county', 'bureau', 'admin']);
-      const year = z.coerce.number().int().min(2000).max(Number(todayInChina().slice(0, 4))).safeParse(c.req.param('year'));
-      if (!year.success) throw new AppError(400, 'invalid_year', { zh: '年度无效（不能是未来年度）', en: 'Invalid fiscal year (not in the future)' });
+      const year = completedYear(c.req.param('year'), todayInChina());
       const { version, ...figures } = c.req.valid('json');
-      const saved = await ctx.db.transaction((tx) => saveYearIn(tx, actor, idOf(c), year.data, figures, version, originOf(c, actor.id)));
+      const saved = await ctx.db.transaction((tx) => saveYearIn(tx, actor, idOf(c), year, figures, version, originOf(c, actor.id)));
       return c.json(saved);
     });
 }
@@ -202,11 +213,14 @@ export function titleRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
     .patch('/:id', validate('json', titlePatch), async (c) => {
       const actor = requireStaff(c, ['county', 'bureau', 'admin']);
-      return c.json(await updateTitle(ctx.db, actor, idOf(c), c.req.valid('json'), originOf(c, actor.id)));
+      const saved = await updateTitle(ctx.db, actor, idOf(c), c.req.valid('json'), originOf(c, actor.id));
+      ctx.live.publish(saved.enterpriseId, 'profile');
+      return c.json(saved);
     })
     .delete('/:id', async (c) => {
       const actor = requireStaff(c, ['bureau', 'admin']);
-      await deleteTitle(ctx.db, actor, idOf(c), originOf(c, actor.id));
+      const enterpriseId = await deleteTitle(ctx.db, actor, idOf(c), originOf(c, actor.id));
+      ctx.live.publish(enterpriseId, 'profile');
       return c.json({ ok: true });
     });
 }

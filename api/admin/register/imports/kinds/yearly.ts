@@ -1,10 +1,12 @@
 /** Import kind `yearly`: a firm's figures (万元, persons, counts) for a fiscal year; an empty figure cell leaves the stored value alone. */
+import { todayInChina } from '../../../../lib/dates.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { enterpriseYears, enterprises, type EnterpriseYear, type FigureSource } from '../../../../db/schema/index.ts';
 import { firmScope, liveFirms } from '../../../scope.ts';
 import { diff } from '../../history.ts';
 import { yearSave, type YearFigures } from '../../schemas.ts';
+import { yearRuleBreaches } from '../../writes.ts';
 import { updateVersioned, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { EXAMPLE_CODE } from './example.ts';
 import { area, creditCode, integer, number, text, year } from '../cells.ts';
@@ -65,14 +67,14 @@ export const yearlyKind: KindSpec<Record<string, never>> = {
         .where(and(firmScope(actor), inArray(enterpriseYears.fiscalYear, fiscalYears)));
       for (const { year: y } of years) stored.set(`${y.enterpriseId}:${y.fiscalYear}`, y);
     }
-    const thisYear = new Date().getFullYear();
+    const thisYear = Number(todayInChina().slice(0, 4));
     return {
       decide(row, chosen) {
         const fiscalYear = row.values.fiscalYear as number | undefined;
         if (fiscalYear === undefined) {
           return { action: 'error', errors: row.failed.has('fiscalYear') ? [] : [{ key: 'fiscalYear', message: { zh: '缺少年度', en: 'The fiscal year is missing' } }] };
         }
-        if (fiscalYear > thisYear) return { action: 'error', errors: [{ key: 'fiscalYear', message: { zh: `年度 ${fiscalYear} 尚未到来`, en: `Fiscal year ${fiscalYear} is in the future` } }] };
+        if (fiscalYear >= thisYear) return { action: 'error', errors: [{ key: 'fiscalYear', message: { zh: `年度 ${fiscalYear} 尚未结束`, en: `Fiscal year ${fiscalYear} has not ended` } }] };
         if (fiscalYear < 2000) return { action: 'error', errors: [{ key: 'fiscalYear', message: { zh: '年度应不早于 2000 年', en: 'The fiscal year must be 2000 or later' } }] };
         const figures = Object.fromEntries(FIGURE_KEYS.filter((k) => row.values[k] !== undefined).map((k) => [k, row.values[k]]));
         const parsed = yearSave.safeParse(figures);
@@ -81,6 +83,9 @@ export const yearlyKind: KindSpec<Record<string, never>> = {
         if ('action' in firm) return firm;
         const current = stored.get(`${firm.id}:${fiscalYear}`);
         const { version: _v, ...clean } = parsed.data;
+        // The same rules between figures as every other editor, on the year as it would be stored.
+        const broken = yearRuleBreaches({ ...(current ?? {}), ...clean });
+        if (broken.length > 0) return { action: 'error', errors: broken.map((b) => ({ key: b.field, message: { zh: b.zh, en: b.en } })) };
         const changes = diff(current ?? {}, clean);
         const base = { enterpriseId: firm.id, label: firm.name, ...(current ? { versionSeen: current.version } : {}) };
         if (Object.keys(changes).length === 0) return { action: 'unchanged', ...base };
