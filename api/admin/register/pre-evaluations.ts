@@ -86,27 +86,28 @@ export async function preEvaluateFirm(db: DbLike, actor: Actor, id: number, toda
  * are evaluated on demand (the dossier's year choice), not stored. `today` is an ISO date.
  */
 export async function refreshPreEvaluations(db: DbLike, ids: number[], today: string): Promise<void> {
-  if (ids.length === 0) return;
-  const { firms, years, titles } = await inputsOf(db, ids);
   const now = new Date();
   const fiscalYear = Number(today.slice(0, 4)) - 1;
-  const rows: (typeof preEvaluations.$inferInsert)[] = [];
-  for (const id of ids) {
-    const firm = firms.get(id);
-    if (!firm) continue;
-    const firmYears = years.get(id) ?? [];
-    for (const r of evaluateAll({ firm, years: firmYears, titles: titles.get(id) ?? [], year: fiscalYear, today })) {
-      rows.push({
-        enterpriseId: id,
-        fiscalYear,
-        ruleset: r.ruleset,
-        verdict: r.verdict,
-        prerequisitesMet: r.prerequisites.every((p) => p.ok === true),
-        total: r.total,
-        computedAt: now,
-      });
+  // A few hundred firms at a time: read, evaluate, replace — memory stays flat for a 10,000-firm import.
+  for (const part of chunks(ids, 500)) {
+    const { firms, years, titles } = await inputsOf(db, part);
+    const rows: (typeof preEvaluations.$inferInsert)[] = [];
+    for (const id of part) {
+      const firm = firms.get(id);
+      if (!firm) continue;
+      for (const r of evaluateAll({ firm, years: years.get(id) ?? [], titles: titles.get(id) ?? [], year: fiscalYear, today })) {
+        rows.push({
+          enterpriseId: id,
+          fiscalYear,
+          ruleset: r.ruleset,
+          verdict: r.verdict,
+          prerequisitesMet: r.prerequisites.every((p) => p.ok === true),
+          total: r.total,
+          computedAt: now,
+        });
+      }
     }
+    await db.delete(preEvaluations).where(inArray(preEvaluations.enterpriseId, part));
+    for (const group of chunks(rows, 500)) await db.insert(preEvaluations).values(group);
   }
-  for (const part of chunks(ids, 500)) await db.delete(preEvaluations).where(inArray(preEvaluations.enterpriseId, part));
-  for (const part of chunks(rows, 500)) await db.insert(preEvaluations).values(part);
 }
