@@ -12,11 +12,18 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** Waits until the islands inside `within` have hydrated (islands further down hydrate only when scrolled to). */
+async function hydrated(page: Page, within = 'body'): Promise<void> {
+  await page.waitForFunction((sel) => document.querySelectorAll(`${sel} astro-island[ssr]`).length === 0, within, { timeout: 30_000 });
+}
+
 /** A browser context signed in through the sign-in page, as a person would, landing on `next`. */
 async function signedIn(email: string, next = '/admin'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent(next)}`);
+  // The sign-in form is an island: before it hydrates, a click would post the bare HTML form instead.
+  await hydrated(page);
   await page.getByLabel('邮箱').fill(email);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
@@ -36,6 +43,7 @@ describe('the bureau’s workspace in Chromium', () => {
     await page.locator('select[name="tier"]').selectOption('srdi');
     await page.getByRole('button', { name: '筛选' }).click();
     await page.waitForURL(/county=linqing/);
+    await hydrated(page);
     const filtered = await resultCount(page);
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThan(all);
@@ -51,6 +59,7 @@ describe('the bureau’s workspace in Chromium', () => {
 
     // Every firm of a wider query, across pages: select the page, then "select all N", then tag them.
     await page.goto(`${baseURL}/admin?county=linqing`);
+    await hydrated(page);
     const linqing = await resultCount(page);
     expect(linqing).toBeGreaterThan(50);
     await page.getByLabel('选择本页').check();
@@ -72,6 +81,8 @@ describe('the bureau’s workspace in Chromium', () => {
     const dossier = await a.page.getByRole('link', { name: /恒运/ }).first().getAttribute('href');
     await a.page.goto(baseURL + dossier!);
     await b.page.goto(baseURL + dossier!);
+    await hydrated(a.page, 'section[aria-labelledby="h-profile"]');
+    await hydrated(b.page, 'section[aria-labelledby="h-profile"]');
     const product = (p: Page) => p.locator('section[aria-labelledby="h-profile"]').getByLabel('主导产品', { exact: true });
 
     await product(a.page).fill('高速精密角接触球轴承');
@@ -103,6 +114,7 @@ describe('the bureau’s workspace in Chromium', () => {
     const { context, page } = await signedIn('bureau@demo.qianqi.example', '/admin/imports');
     // A list as provinces publish them: no credit code; one name exact, one shortened that a person must match.
     const csv = ['序号,企业名称,所在县区,主导产品', '1,高唐晨光特种纸业有限公司,高唐县,特种纸', '2,临清恒运精密轴承厂,临清市,精密轴承'].join('\r\n');
+    await hydrated(page);
     await page.getByLabel('称号名单').check();
     await page.locator('select[name="tier"]').selectOption('gazelle');
     await page.locator('select[name="level"]').selectOption('provincial');
