@@ -1,5 +1,5 @@
 /**
- * npm run bench:pre-evaluation — times the pre-evaluation engine: 10,000 synthetic firms (three fiscal years each,
+ * Part of `npm run bench:admin` — times the pre-evaluation engine: 10,000 synthetic firms (three fiscal years each,
  * deterministic) × every rule set, as the bureau's bulk run will do. Prints a table; not a test. Building the inputs is
  * outside the timing (the caller reads them from the database). `--firms N` changes the count.
  */
