@@ -2,22 +2,25 @@ import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { requireAuth } from '../auth/middleware.ts';
 import type { AppEnv } from '../context.ts';
-import { enterprises, type Role, type User } from '../db/schema/index.ts';
+import { enterprises, experts, serviceTeamFirms, serviceTeamMembers, type Role, type User } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
 
 /** Roles of the bureau's workspace: county officers, experts, bureau staff and administrators. */
 export const STAFF_ROLES = ['county', 'expert', 'bureau', 'admin'] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** What scoping needs to know of the acting account. */
+export type ScopeActor = Pick<User, 'id' | 'role' | 'county' | 'enterpriseId'>;
+
 const isStaff = (role: Role): role is StaffRole => (STAFF_ROLES as readonly Role[]).includes(role);
 
 /**
  * The firms an account may see, as a drizzle condition on `enterprises` — the one place a role's reach is decided
  * (the Django `get_queryset` pattern). bureau/admin: every firm; county: firms of its reporting area; expert: the
- * firms of its service team (teams arrive with the services issue, so none yet); enterprise: its own firm.
- * Every admin query composes it; pages never filter on their own.
+ * firms served by the service teams the expert belongs to (`service_team_firms` through `service_team_members` and
+ * `experts.user_id`); enterprise: its own firm. Every admin query composes it; pages never filter on their own.
  */
-export function firmScope(actor: Pick<User, 'role' | 'county' | 'enterpriseId'>): SQL {
+export function firmScope(actor: ScopeActor): SQL {
   switch (actor.role) {
     case 'bureau':
     case 'admin':
@@ -27,17 +30,21 @@ export function firmScope(actor: Pick<User, 'role' | 'county' | 'enterpriseId'>)
     case 'enterprise':
       return actor.enterpriseId ? eq(enterprises.id, actor.enterpriseId) : sql`1 = 0`;
     case 'expert':
-      return sql`1 = 0`;
+      return sql`${enterprises.id} in (
+        select ${serviceTeamFirms.enterpriseId} from ${serviceTeamFirms}
+        join ${serviceTeamMembers} on ${serviceTeamMembers.teamId} = ${serviceTeamFirms.teamId}
+        join ${experts} on ${experts.id} = ${serviceTeamMembers.expertId}
+        where ${experts.userId} = ${actor.id} and ${experts.status} = 'active')`;
   }
 }
 
 /** Firms in scope and not in the trash. */
-export function liveFirms(actor: Pick<User, 'role' | 'county' | 'enterpriseId'>): SQL {
+export function liveFirms(actor: ScopeActor): SQL {
   return and(firmScope(actor), isNull(enterprises.deletedAt))!;
 }
 
 /** Firms in scope that are in the trash. */
-export function trashedFirms(actor: Pick<User, 'role' | 'county' | 'enterpriseId'>): SQL {
+export function trashedFirms(actor: ScopeActor): SQL {
   return and(firmScope(actor), isNotNull(enterprises.deletedAt))!;
 }
 

@@ -14,11 +14,11 @@ import {
   visitCounts,
   type User,
 } from '../../db/schema/index.ts';
-import { firmNotFound } from '../scope.ts';
+import { firmNotFound, type ScopeActor } from '../scope.ts';
 import { fieldHistory } from './history.ts';
 import { effectiveTitleStatus, firmInScope } from './queries.ts';
 
-type Actor = Pick<User, 'role' | 'county' | 'enterpriseId'>;
+type Actor = ScopeActor;
 
 /**
  * The firm's dossier (一企一档) as the bureau sees it: the register record (the same row the firm edits in the

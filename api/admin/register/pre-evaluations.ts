@@ -1,11 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
 import { enterpriseYears, enterprises, preEvaluations, tierRecognitions, type User } from '../../db/schema/index.ts';
-import { firmNotFound } from '../scope.ts';
+import { firmNotFound, type ScopeActor } from '../scope.ts';
 import { evaluate, evaluateAll, type PreEvaluation, type PreEvaluationInput } from './pre-evaluation/index.ts';
 import { firmInScope } from './queries.ts';
 
-type Actor = Pick<User, 'role' | 'county' | 'enterpriseId'>;
+type Actor = ScopeActor;
 
 
 const chunks = <T>(rows: T[], size: number): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));

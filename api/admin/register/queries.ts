@@ -4,10 +4,10 @@ import { firmHitsSql } from '../../db/queries/search.ts';
 import { currentTitleSql } from '../../db/queries/titles.ts';
 import { cohorts, cohortSelections, enterpriseYears, enterprises, halls, preEvaluations, tierRecognitions, type User } from '../../db/schema/index.ts';
 import type { County, Industry, SizeClass, Tier, TierLevel, TitleStatus } from '../../domain/program.ts';
-import { firmScope, liveFirms } from '../scope.ts';
+import { firmScope, liveFirms, type ScopeActor } from '../scope.ts';
 import { defaultFiscalYear, REVIEW_DUE_DAYS, RULESET_TIER, type RegisterQuery } from './filters.ts';
 
-type Actor = Pick<User, 'role' | 'county' | 'enterpriseId'>;
+type Actor = ScopeActor;
 
 /** Figures without which a year's data counts as incomplete (the inputs every pre-evaluation needs). */
 export const REQUIRED_FIGURES = ['revenue', 'mainRevenue', 'rdSpend', 'employees', 'totalAssets', 'totalLiabilities'] as const;

@@ -9,3 +9,4 @@ export * from './panorama-jobs.ts';
 export * from './register.ts';
 export * from './mail.ts';
 export * from './security.ts';
+export * from './services.ts';

@@ -1,7 +1,7 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../app.ts';
-import { enterpriseYears, enterprises, savedViews, tierRecognitions } from '../../../db/schema/index.ts';
+import { enterpriseYears, enterprises, experts, savedViews, serviceTeamFirms, serviceTeamMembers, serviceTeams, tierRecognitions, users } from '../../../db/schema/index.ts';
 import type { Role } from '../../../db/schema/index.ts';
 import type { County } from '../../../domain/program.ts';
 import { apiClient, signInWithSecondFactor, createTestContext, makeEnterprise, makeUser, type TestContext } from '../../../testing.ts';
@@ -127,5 +127,22 @@ describe('bureau workspace authorization', () => {
       const seen = list.json.items.map((i: { id: number }) => i.id).sort();
       expect(seen).toEqual(role === 'county' ? [linqing.E] : [linqing.E, other.E].sort());
     }
+  });
+
+  it('shows an expert the firms its service team serves, and only while the expert is active', async () => {
+    const served = await firmIn('linqing');
+    const other = await firmIn('linqing');
+    const client = await signedIn('expert');
+    const [account] = await ctx.db.select().from(users).where(eq(users.role, 'expert'));
+    const [expert] = await ctx.db.insert(experts).values({ name: '王工', userId: account!.id, status: 'active' }).returning();
+    const [team] = await ctx.db.insert(serviceTeams).values({ number: 1, name: '第一服务团' }).returning();
+    await ctx.db.insert(serviceTeamMembers).values({ teamId: team!.id, expertId: expert!.id, role: 'member' });
+    await ctx.db.insert(serviceTeamFirms).values({ teamId: team!.id, enterpriseId: served.E });
+    const list = await client.call('GET', '/admin/enterprises');
+    expect(list.json.items.map((i: { id: number }) => i.id)).toEqual([served.E]);
+    expect((await client.call('GET', `/admin/enterprises/${served.E}`)).status).toBe(200);
+    expect((await client.call('GET', `/admin/enterprises/${other.E}`)).status).toBe(404);
+    await ctx.db.update(experts).set({ status: 'suspended' }).where(eq(experts.id, expert!.id));
+    expect((await client.call('GET', `/admin/enterprises/${served.E}`)).status).toBe(404);
   });
 });
