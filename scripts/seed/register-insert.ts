@@ -8,6 +8,7 @@ export const DEMO_STAFF = [
   { email: 'bureau@demo.qianqi.example', displayName: '市工信局 王科长（演示）', role: 'bureau' as const, county: null },
   { email: 'admin@demo.qianqi.example', displayName: '平台管理员 李工（演示）', role: 'admin' as const, county: null },
   { email: 'linqing@demo.qianqi.example', displayName: '临清市工信局 张主任（演示）', role: 'county' as const, county: 'linqing' as const },
+  { email: 'expert@demo.qianqi.example', displayName: '第三专家服务团 组长（演示）', role: 'expert' as const, county: null },
 ];
 
 const chunks = <T>(rows: T[], size: number): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));

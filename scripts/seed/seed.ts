@@ -13,6 +13,7 @@ import { hashPassword } from '../../api/auth/passwords.ts';
 import { DEMO_PASSWORD } from './demo-rows.ts';
 import { insertDemoFirm } from './insert.ts';
 import { insertDemoRegister } from './register-insert.ts';
+import { insertDemoServicePool } from './service-pool-insert.ts';
 import { refreshSearchIndex } from '../../api/db/queries/search-index.ts';
 import { todayInChina } from '../../api/lib/dates.ts';
 
@@ -73,6 +74,8 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
   });
   const registerStarted = Date.now();
   const added = await ctx.db.transaction((tx) => insertDemoRegister(tx, ctx.config.demoRegisterFirms, todayInChina(), passwordHash));
+  const pool = await ctx.db.transaction((tx) => insertDemoServicePool(tx));
+  console.log(`演示服务资源池 Demo service pool: ${pool.providers} providers, ${pool.experts} experts, ${pool.teams} teams serving ${pool.firms} firms`);
   // Index the new firms now rather than on the first visitor's search.
   await refreshSearchIndex(ctx.db);
   console.log(`演示企业库 Demo register: ${added} fictional firms, indexed, in ${((Date.now() - registerStarted) / 1000).toFixed(1)} s`);
