@@ -16,12 +16,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { loadConfig } from '../api/config.ts';
-import { migrateDb, openDb } from '../api/db/client.ts';
+import { migrateDb, openDb, type Db } from '../api/db/client.ts';
 import { users } from '../api/db/schema/index.ts';
 import { COUNTIES, COUNTY_NAMES } from '../api/domain/program.ts';
 import { withCheckChar } from '../api/domain/credit-code.ts';
 import { loadBatch } from '../api/admin/register/imports/batches.ts';
 import { commitBatch } from '../api/admin/register/imports/commit.ts';
+import type { Actor } from '../api/admin/register/imports/declare.ts';
 import { IMPORT_SPECS } from '../api/admin/register/imports/kinds/index.ts';
 import { saveBatch } from '../api/admin/register/imports/batches.ts';
 import { validateSheet } from '../api/admin/register/imports/pipeline.ts';
@@ -54,28 +55,42 @@ const HEADINGS: Record<string, string[]> = {
 };
 const OPTIONS: Record<string, Record<string, unknown>> = { enterprises: {}, 'enterprises-update': {}, yearly: {}, titles: { tier: 'srdi', level: 'provincial', year: 2025 } };
 
-/** Child: validates and commits one file, prints timings and peak RSS as JSON. */
-async function child(databaseUrl: string, run: string, file: string, userId: number) {
-  const db = await openDb(databaseUrl);
-  const actor = { id: userId, role: 'bureau' as const, county: null, enterpriseId: null };
+const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
+/** With BENCH_TRACE set: RSS, V8 heap (used / reserved) and the peak RSS so far, to stderr. */
+const trace = (stage: string) => {
+  if (!process.env.BENCH_TRACE) return;
+  const m = process.memoryUsage();
+  console.error(`${stage.padEnd(10)} rss ${mb(m.rss)} MB · heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB · peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+};
+
+/**
+ * Child step 1, as POST /api/admin/imports does: read + validate + save the batch. Its own function so the sheet
+ * and the plan are garbage once it returns — in the server, validation and commit are separate requests.
+ */
+async function validateStep(db: Db, actor: Actor, run: string, file: string) {
   const kind = run.replace('-update', '') as keyof typeof IMPORT_SPECS;
   const spec = IMPORT_SPECS[kind];
-  const trace = (stage: string) => process.env.BENCH_TRACE && console.error(stage, (process.memoryUsage().rss / 1048576).toFixed(0), 'MB rss', (process.memoryUsage().heapUsed / 1048576).toFixed(0), 'MB heap');
-  trace('start');
-  const t0 = performance.now();
   const table = await readTable(readFileSync(file));
   trace('read');
   const plan = await validateSheet(db, actor, spec, table, spec.options.parse(OPTIONS[run]) as Record<string, unknown>);
   trace('validated');
-  if (process.env.BENCH_TRACE) console.error('plan JSON', (JSON.stringify(plan).length / 1048576).toFixed(1), 'MB; source part', (JSON.stringify(plan.source).length / 1048576).toFixed(1), 'MB');
   const stored = await saveBatch(db, actor, kind, file, plan);
   trace('saved');
+  return { id: stored.id, spec, errors: plan.errors.length, summary: stored.summary };
+}
+
+/** Child: validates and commits one file, prints timings and peak RSS as JSON. */
+async function child(databaseUrl: string, run: string, file: string, userId: number) {
+  const db = await openDb(databaseUrl);
+  const actor: Actor = { id: userId, role: 'bureau', county: null, enterpriseId: null };
+  trace('start');
+  const t0 = performance.now();
+  const { id, spec, errors, summary } = await validateStep(db, actor, run, file);
   const t1 = performance.now();
-  const batch = await loadBatch(db, actor, stored.id);
-  const { written } = await commitBatch(db, actor, spec, batch);
+  const { written } = await commitBatch(db, actor, spec, await loadBatch(db, actor, id));
   const t2 = performance.now();
   trace('committed');
-  console.log(JSON.stringify({ validateMs: t1 - t0, commitMs: t2 - t1, written, errors: plan.errors.length, summary: stored.summary, maxRssKb: process.resourceUsage().maxRSS }));
+  console.log(JSON.stringify({ validateMs: t1 - t0, commitMs: t2 - t1, written, errors, summary, maxRssKb: process.resourceUsage().maxRSS }));
   db.$client.close();
 }
 
