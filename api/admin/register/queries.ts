@@ -45,6 +45,9 @@ function completeSql(year: number): SQL {
 }
 
 /** The WHERE of a register query (scope, trash and every filter), or null when a search cannot match anything. */
+/** A search that may be part of a 统一社会信用代码: 6–18 of its characters (digits and capitals), spaces removed. */
+const CODE_FRAGMENT = /^[0-9A-Z]{6,18}$/;
+
 async function registerWhere(db: DbLike, actor: Actor, query: RegisterQuery, today: string): Promise<{ where: SQL; hits: SQL | undefined } | null> {
   const year = query.year ?? defaultFiscalYear(today);
   const titleOf = (extra: SQL) =>
@@ -76,7 +79,10 @@ async function registerWhere(db: DbLike, actor: Actor, query: RegisterQuery, tod
   let codeMatch: SQL | undefined;
   if (query.q) {
     const compact = query.q.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-    if (/^[0-9A-Z]{6,18}$/.test(compact)) codeMatch = sql`${enterprises.creditCode} LIKE ${compact + '%'}`;
+    // Any 6+ consecutive characters of a credit code (people copy its middle: the area code, the registration
+    // number). A substring cannot use the code's index; the register is scanned row by row either way when
+    // searching, and instr() on 18 characters costs ~1 µs a firm (bench:admin, `q=1581MA`).
+    if (CODE_FRAGMENT.test(compact)) codeMatch = sql`instr(${enterprises.creditCode}, ${compact}) > 0`;
     // The same index, normalisation and fallbacks as the public directory (traditional, pinyin, short names).
     const found = await firmHitsSql(db, query.q);
     if (found === null && !codeMatch) return null;
