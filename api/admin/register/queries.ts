@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'd
 import type { DbLike } from '../../db/client.ts';
 import { firmHitsSql } from '../../db/queries/search.ts';
 import { currentTitleSql } from '../../db/queries/titles.ts';
-import { cohorts, cohortSelections, enterpriseYears, enterprises, halls, preEvaluations, tierRecognitions, type User } from '../../db/schema/index.ts';
+import { cohorts, cohortSelections, enterpriseYears, enterprises, halls, preEvaluations, tierRecognitions, users, type User } from '../../db/schema/index.ts';
 import type { County, Industry, SizeClass, Tier, TierLevel, TitleStatus } from '../../domain/program.ts';
 import { firmScope, liveFirms, type ScopeActor } from '../scope.ts';
 import { defaultFiscalYear, REVIEW_DUE_DAYS, RULESET_TIER, type RegisterQuery } from './filters.ts';
@@ -25,6 +25,8 @@ export interface RegisterRow {
   revenue: number | null;
   dataComplete: boolean;
   tags: string[];
+  /** The firm's 负责人 (liaison officer): the staff member's display name, null when none is named. */
+  liaison: string | null;
   updatedAt: string;
   titles: { tier: Tier; level: TierLevel; year: number; status: TitleStatus; validTo: string | null; reviewDue: string | null }[];
 }
@@ -167,11 +169,12 @@ export async function listEnterprises(
   const details = pageIds.length
     ? await db.all<{
         id: number; credit_code: string; name: string; county: County; industry: Industry; size_class: SizeClass;
-        hall_status: RegisterRow['hallStatus']; revenue: number | null; complete: number; tags: string; updated_at: number;
+        hall_status: RegisterRow['hallStatus']; revenue: number | null; complete: number; tags: string; liaison: string | null; updated_at: number;
       }>(sql`SELECT ${enterprises.id} AS id, ${enterprises.creditCode} AS credit_code, ${enterprises.name} AS name,
           ${enterprises.county} AS county, ${enterprises.industry} AS industry, ${enterprises.sizeClass} AS size_class,
           (SELECT ${halls.status} FROM ${halls} WHERE ${halls.enterpriseId} = ${enterprises.id}) AS hall_status,
-          ${revenueOf} AS revenue, ${completeSql(year)} AS complete, ${enterprises.tags} AS tags, ${enterprises.updatedAt} AS updated_at
+          ${revenueOf} AS revenue, ${completeSql(year)} AS complete, ${enterprises.tags} AS tags,
+          (SELECT ${users.displayName} FROM ${users} WHERE ${users.id} = ${enterprises.liaisonUserId}) AS liaison, ${enterprises.updatedAt} AS updated_at
         FROM ${enterprises} WHERE ${inArray(enterprises.id, pageIds)}`)
     : [];
   const byId = new Map(details.map((d) => [Number(d.id), d]));
@@ -190,6 +193,7 @@ export async function listEnterprises(
       revenue: r.revenue === null ? null : Number(r.revenue),
       dataComplete: Number(r.complete) === 1,
       tags: JSON.parse(r.tags) as string[],
+      liaison: r.liaison,
       updatedAt: new Date(Number(r.updated_at)).toISOString(),
       titles: titles.get(Number(r.id)) ?? [],
     })),
