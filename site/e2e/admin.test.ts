@@ -69,6 +69,22 @@ describe('the bureau’s workspace in Chromium', () => {
     const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: '添加标签' }).click();
     await reloaded;
+    // The result is said after the reload, not lost in it.
+    await expect.poll(() => page.getByTestId('bulk-result').textContent()).toContain(`添加标签“重点培育”：已处理 ${linqing} 家`);
+
+    // Name a liaison (负责人) for this page's firms: asked to confirm, then the result and the column say so.
+    await hydrated(page);
+    await page.getByLabel('选择本页').check();
+    const liaisonSelect = page.locator('select[aria-label="负责人"]');
+    const liaisonName = (await liaisonSelect.locator('option').nth(1).innerText()).trim();
+    await liaisonSelect.selectOption({ index: 1 });
+    page.once('dialog', (dialog) => void dialog.accept());
+    const assigned = page.waitForEvent('load');
+    await page.getByRole('button', { name: '指定负责人' }).click();
+    await assigned;
+    await expect.poll(() => page.getByTestId('bulk-result').textContent()).toContain(`指定负责人“${liaisonName}”：已处理 50 家`);
+    expect(new Set(await page.locator('table.data tbody tr td:last-child').allInnerTexts())).toEqual(new Set([liaisonName]));
+
     await page.goto(`${baseURL}/admin?tag=${encodeURIComponent('重点培育')}`);
     expect(await resultCount(page)).toBe(linqing);
     await context.close();

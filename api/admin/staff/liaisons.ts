@@ -2,7 +2,7 @@
  * 负责人 (liaison officers): the staff account that looks after a firm for the bureau (enterprises.liaison_user_id).
  * Who may be named is decided here, once, for the register's bulk action and the dossier's edit alike.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
 import type { County } from '../../domain/program.ts';
@@ -24,7 +24,10 @@ export interface Liaison {
  * staff and administrators; a county officer may name only the county officers of their own area.
  */
 export async function liaisonChoices(db: DbLike, actor: ScopeActor): Promise<Liaison[]> {
-  const own = actor.role === 'county' ? and(eq(users.role, 'county'), eq(users.county, actor.county ?? '')) : inArray(users.role, [...LIAISON_ROLES]);
+  const own =
+    actor.role === 'county'
+      ? and(eq(users.role, 'county'), actor.county ? eq(users.county, actor.county) : sql`0`)
+      : inArray(users.role, [...LIAISON_ROLES]);
   const rows = await db
     .select({ id: users.id, displayName: users.displayName, role: users.role, county: users.county })
     .from(users)
