@@ -172,6 +172,31 @@ describe('the bureau’s workspace in Chromium', () => {
     await context.close();
   });
 
+  it('lets an administrator move a county officer to another area and back, each change confirmed', async () => {
+    const { context, page } = await signedIn('admin@demo.qianqi.example', '/admin/staff');
+    await hydrated(page);
+    const row = page.locator('tr', { hasText: 'linqing@demo.qianqi.example' });
+    const moveTo = async (county: string) => {
+      await row.getByText('调整角色与县区').click();
+      await row.getByLabel('所属县区').selectOption(county);
+      let asked = '';
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.accept();
+      });
+      const reloaded = page.waitForEvent('load');
+      await row.getByRole('button', { name: '保存调整' }).click();
+      await reloaded;
+      await hydrated(page);
+      return asked;
+    };
+    expect(await moveTo('guanxian')).toContain('冠县');
+    expect(await row.locator('td').nth(3).innerText()).toBe('冠县');
+    await moveTo('linqing');
+    expect(await row.locator('td').nth(3).innerText()).toBe('临清市');
+    await context.close();
+  });
+
   it('has no serious accessibility violations on any workspace page type, in both languages', async () => {
     const { context, page } = await signedIn('admin@demo.qianqi.example');
     const dossier = await page.locator('table.data tbody tr td:nth-child(2) a').first().getAttribute('href');
