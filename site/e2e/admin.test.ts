@@ -178,7 +178,7 @@ describe('the bureau’s workspace in Chromium', () => {
     const row = page.locator('tr', { hasText: 'linqing@demo.qianqi.example' });
     const moveTo = async (county: string) => {
       await row.getByText('调整角色与县区').click();
-      await row.getByLabel('所属县区').selectOption(county);
+      await row.getByLabel('所属县区', { exact: true }).selectOption(county);
       let asked = '';
       page.once('dialog', (dialog) => {
         asked = dialog.message();

@@ -61,20 +61,18 @@ export function StaffMemberControls({ lang, csrfToken, member, roles, counties }
       <details>
         <summary>{st.rescope}</summary>
         <form className="selection-bar" onSubmit={rescope} aria-label={st.rescopeOf(member.displayName)}>
-          <label>
-            {st.role}{' '}
-            <select value={role} onChange={(e) => setRole(e.target.value)}>
-              {roles.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <label htmlFor={`staff-${member.id}-role`}>{st.role}</label>
+          <select id={`staff-${member.id}-role`} value={role} onChange={(e) => setRole(e.target.value)}>
+            {roles.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
           {role === 'county' && (
-            <label>
-              {st.county}{' '}
-              <select value={county} onChange={(e) => setCounty(e.target.value)} required>
+            <>
+              <label htmlFor={`staff-${member.id}-county`}>{st.county}</label>
+              <select id={`staff-${member.id}-county`} value={county} onChange={(e) => setCounty(e.target.value)} required>
                 <option value="">{st.chooseCounty}</option>
                 {counties.map((c) => (
                   <option key={c.value} value={c.value}>
@@ -82,7 +80,7 @@ export function StaffMemberControls({ lang, csrfToken, member, roles, counties }
                   </option>
                 ))}
               </select>
-            </label>
+            </>
           )}
           <button className="btn small" type="submit" disabled={busy || unchanged}>
             {st.saveScope}
