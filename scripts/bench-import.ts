@@ -4,8 +4,10 @@
  *
  * The parent makes a migrated file database in a temp dir and a bureau account, then for each kind writes a
  * BENCH_ROWS-row (10,000) .xlsx with write-excel-file and runs one child process per kind, so wall times and peak
- * RSS (maxRSS) are the import's alone (each child run once with default V8 flags and once with a 4 MB semi-space): read + validate (readTable → validateSheet → save the batch, as
- * POST /api/admin/imports does) and commit (one transaction, as POST /api/admin/imports/:id/commit does).
+ * RSS (maxRSS) are the import's alone (each child run once with default V8 flags and once with a 4 MB semi-space,
+ * always preloading scripts/lib/resolve-hooks.ts as `npm start` does): read + validate (readTable → validateSheet →
+ * save the batch, as POST /api/admin/imports does) and commit (one transaction, as POST /api/admin/imports/:id/commit
+ * does). BENCH_TRACE=1 prints RSS, heap and the peak so far after each stage.
  * Kinds in order, on the same database: enterprises (10,000 new firms), enterprises again (10,000 updates of the
  * contact fields, batched version-guarded UPDATEs), yearly (a fiscal year for each of them,
  * matched by credit code), titles (a provincial 专精特新 list matched by name and area, no credit code).
