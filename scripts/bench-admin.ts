@@ -48,6 +48,7 @@ const LIST_QUERIES = [
   'q=精密轴承&county=linqing',
   'q=zhoucheng',
   'q=91371581MA',
+  'q=1581MA',
   'q=阿膠&industry=ejiao_tcm',
   'tier=gazelle&title=current&data=complete&sort=-updated',
 ];

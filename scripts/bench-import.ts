@@ -4,8 +4,10 @@
  *
  * The parent makes a migrated file database in a temp dir and a bureau account, then for each kind writes a
  * BENCH_ROWS-row (10,000) .xlsx with write-excel-file and runs one child process per kind, so wall times and peak
- * RSS (maxRSS) are the import's alone (each child run once with default V8 flags and once with a 4 MB semi-space): read + validate (readTable → validateSheet → save the batch, as
- * POST /api/admin/imports does) and commit (one transaction, as POST /api/admin/imports/:id/commit does).
+ * RSS (maxRSS) are the import's alone (each child run once with default V8 flags and once with a 4 MB semi-space,
+ * always preloading scripts/lib/resolve-hooks.ts as `npm start` does): read + validate (readTable → validateSheet →
+ * save the batch, as POST /api/admin/imports does) and commit (one transaction, as POST /api/admin/imports/:id/commit
+ * does). BENCH_TRACE=1 prints RSS, heap and the peak so far after each stage.
  * Kinds in order, on the same database: enterprises (10,000 new firms), enterprises again (10,000 updates of the
  * contact fields, batched version-guarded UPDATEs), yearly (a fiscal year for each of them,
  * matched by credit code), titles (a provincial 专精特新 list matched by name and area, no credit code).
@@ -16,12 +18,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { loadConfig } from '../api/config.ts';
-import { migrateDb, openDb } from '../api/db/client.ts';
+import { migrateDb, openDb, type Db } from '../api/db/client.ts';
 import { users } from '../api/db/schema/index.ts';
 import { COUNTIES, COUNTY_NAMES } from '../api/domain/program.ts';
 import { withCheckChar } from '../api/domain/credit-code.ts';
 import { loadBatch } from '../api/admin/register/imports/batches.ts';
 import { commitBatch } from '../api/admin/register/imports/commit.ts';
+import type { Actor } from '../api/admin/register/imports/declare.ts';
 import { IMPORT_SPECS } from '../api/admin/register/imports/kinds/index.ts';
 import { saveBatch } from '../api/admin/register/imports/batches.ts';
 import { validateSheet } from '../api/admin/register/imports/pipeline.ts';
@@ -54,30 +57,47 @@ const HEADINGS: Record<string, string[]> = {
 };
 const OPTIONS: Record<string, Record<string, unknown>> = { enterprises: {}, 'enterprises-update': {}, yearly: {}, titles: { tier: 'srdi', level: 'provincial', year: 2025 } };
 
-/** Child: validates and commits one file, prints timings and peak RSS as JSON. */
-async function child(databaseUrl: string, run: string, file: string, userId: number) {
-  const db = await openDb(databaseUrl);
-  const actor = { id: userId, role: 'bureau' as const, county: null, enterpriseId: null };
+const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
+/** With BENCH_TRACE set: RSS, V8 heap (used / reserved) and the peak RSS so far, to stderr. */
+const trace = (stage: string) => {
+  if (!process.env.BENCH_TRACE) return;
+  const m = process.memoryUsage();
+  console.error(`${stage.padEnd(10)} rss ${mb(m.rss)} MB · heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB · peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+};
+
+/**
+ * Child step 1, as POST /api/admin/imports does: read + validate + save the batch. Its own function so the sheet
+ * and the plan are garbage once it returns — in the server, validation and commit are separate requests.
+ */
+async function validateStep(db: Db, actor: Actor, run: string, file: string) {
   const kind = run.replace('-update', '') as keyof typeof IMPORT_SPECS;
   const spec = IMPORT_SPECS[kind];
-  const trace = (stage: string) => process.env.BENCH_TRACE && console.error(stage, (process.memoryUsage().rss / 1048576).toFixed(0), 'MB rss', (process.memoryUsage().heapUsed / 1048576).toFixed(0), 'MB heap');
-  trace('start');
-  const t0 = performance.now();
   const table = await readTable(readFileSync(file));
   trace('read');
   const plan = await validateSheet(db, actor, spec, table, spec.options.parse(OPTIONS[run]) as Record<string, unknown>);
   trace('validated');
-  if (process.env.BENCH_TRACE) console.error('plan JSON', (JSON.stringify(plan).length / 1048576).toFixed(1), 'MB; source part', (JSON.stringify(plan.source).length / 1048576).toFixed(1), 'MB');
   const stored = await saveBatch(db, actor, kind, file, plan);
   trace('saved');
+  return { id: stored.id, spec, errors: plan.errors.length, summary: stored.summary };
+}
+
+/** Child: validates and commits one file, prints timings and peak RSS as JSON. */
+async function child(databaseUrl: string, run: string, file: string, userId: number) {
+  const db = await openDb(databaseUrl);
+  const actor: Actor = { id: userId, role: 'bureau', county: null, enterpriseId: null };
+  trace('start');
+  const t0 = performance.now();
+  const { id, spec, errors, summary } = await validateStep(db, actor, run, file);
   const t1 = performance.now();
-  const batch = await loadBatch(db, actor, stored.id);
-  const { written } = await commitBatch(db, actor, spec, batch);
+  const { written } = await commitBatch(db, actor, spec, await loadBatch(db, actor, id));
   const t2 = performance.now();
   trace('committed');
-  console.log(JSON.stringify({ validateMs: t1 - t0, commitMs: t2 - t1, written, errors: plan.errors.length, summary: stored.summary, maxRssKb: process.resourceUsage().maxRSS }));
+  console.log(JSON.stringify({ validateMs: t1 - t0, commitMs: t2 - t1, written, errors, summary, maxRssKb: process.resourceUsage().maxRSS }));
   db.$client.close();
 }
+
+/** Preloaded in every child as `npm start` preloads it in the server (drizzle-orm's imports resolved directly). */
+const HOOKS = join(import.meta.dirname, 'lib', 'resolve-hooks.ts');
 
 /** V8 flags the children run with: the defaults, and a smaller young generation (less garbage held before GC). */
 const FLAG_SETS: string[][] = [[], ['--max-semi-space-size=4']];
@@ -96,7 +116,7 @@ async function suite(flags: string[]) {
       const file = join(dir, `${kind}.xlsx`);
       const data = [HEADINGS[kind]!, ...sheetRows(kind)].map((row) => row.map((value) => ({ value, type: typeof value === 'number' ? Number : String })));
       writeFileSync(file, await writeXlsxFile(data as never).toBuffer());
-      const run = spawnSync(process.execPath, [...flags, import.meta.filename, '--child', config.databaseUrl, kind, file, String(user!.id)], {
+      const run = spawnSync(process.execPath, [...flags, '--import', HOOKS, import.meta.filename, '--child', config.databaseUrl, kind, file, String(user!.id)], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', process.env.BENCH_TRACE ? 'inherit' : 'pipe'],
       });
@@ -125,7 +145,7 @@ async function main() {
   const results = [];
   for (const flags of FLAG_SETS) results.push(...(await suite(flags)));
   console.log(`Spreadsheet import, ${ROWS} rows per kind (limits: validate ≤ 10 s, commit ≤ 10 s, peak RSS ≤ ${LIMIT_RSS_MB} MB); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log('Peak RSS includes the ~255 MB a process has after loading the API modules (drizzle, zod, schema) before reading any file.');
+  console.log('Children preload scripts/lib/resolve-hooks.ts as npm start does; peak RSS includes the ~120–150 MB a process has after loading the API modules, before reading any file.');
   console.table(results);
 }
 

@@ -7,7 +7,7 @@
  *    query run ROUNDS (20) times, never memoised, so every run is what a query nobody asked before costs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrateDb, openDb } from '../api/db/client.ts';
@@ -68,7 +68,7 @@ async function main() {
         'max ms': times[times.length - 1]!.toFixed(1),
       });
     }
-    console.log(`\n检索质量与耗时 Relevance and directory search latency (${ROUNDS} runs per query, in-process, no memo):`);
+    console.log(`\n检索质量与耗时 Relevance and directory search latency (${ROUNDS} runs per query, in-process, no memo; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
     console.table(rows);
     const misses = quality.filter((o) => o.rank === null);
     if (misses.length) {

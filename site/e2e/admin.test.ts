@@ -69,6 +69,22 @@ describe('the bureau’s workspace in Chromium', () => {
     const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: '添加标签' }).click();
     await reloaded;
+    // The result is said after the reload, not lost in it.
+    await expect.poll(() => page.getByTestId('bulk-result').textContent()).toContain(`添加标签“重点培育”：已处理 ${linqing} 家`);
+
+    // Name a liaison (负责人) for this page's firms: asked to confirm, then the result and the column say so.
+    await hydrated(page);
+    await page.getByLabel('选择本页').check();
+    const liaisonSelect = page.locator('select[aria-label="负责人"]');
+    const liaisonName = (await liaisonSelect.locator('option').nth(1).innerText()).trim();
+    await liaisonSelect.selectOption({ index: 1 });
+    page.once('dialog', (dialog) => void dialog.accept());
+    const assigned = page.waitForEvent('load');
+    await page.getByRole('button', { name: '指定负责人' }).click();
+    await assigned;
+    await expect.poll(() => page.getByTestId('bulk-result').textContent()).toContain(`指定负责人“${liaisonName}”：已处理 50 家`);
+    expect(new Set(await page.locator('table.data tbody tr td:last-child').allInnerTexts())).toEqual(new Set([liaisonName]));
+
     await page.goto(`${baseURL}/admin?tag=${encodeURIComponent('重点培育')}`);
     expect(await resultCount(page)).toBe(linqing);
     await context.close();
@@ -153,6 +169,31 @@ describe('the bureau’s workspace in Chromium', () => {
     const res = await page.goto(baseURL + elsewhere!);
     expect(res!.status()).toBe(404);
     await bureau.context.close();
+    await context.close();
+  });
+
+  it('lets an administrator move a county officer to another area and back, each change confirmed', async () => {
+    const { context, page } = await signedIn('admin@demo.qianqi.example', '/admin/staff');
+    await hydrated(page);
+    const row = page.locator('tr', { hasText: 'linqing@demo.qianqi.example' });
+    const moveTo = async (county: string) => {
+      await row.getByText('调整角色与县区').click();
+      await row.getByLabel('所属县区', { exact: true }).selectOption(county);
+      let asked = '';
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.accept();
+      });
+      const reloaded = page.waitForEvent('load');
+      await row.getByRole('button', { name: '保存调整' }).click();
+      await reloaded;
+      await hydrated(page);
+      return asked;
+    };
+    expect(await moveTo('guanxian')).toContain('冠县');
+    expect(await row.locator('td').nth(3).innerText()).toBe('冠县');
+    await moveTo('linqing');
+    expect(await row.locator('td').nth(3).innerText()).toBe('临清市');
     await context.close();
   });
 

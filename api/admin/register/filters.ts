@@ -52,6 +52,35 @@ export const registerQuery = z.object({
 
 export type RegisterQuery = z.infer<typeof registerQuery>;
 
+/** A parameter as the page names it: at most 40 characters (a pasted URL can carry anything). */
+const clip = (text: string) => ([...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text);
+
+/** A register URL's filters as the page uses them, and the parameters it had to leave out. */
+export interface ReadFilters {
+  query: RegisterQuery;
+  /** `key=value` of each unknown key or invalid value (each side cut to 40 characters), in URL order; empty values are not filters and never listed. */
+  ignored: string[];
+}
+
+/**
+ * Reads the register's URL parameters one by one: a valid value is kept, an unknown key or an invalid value
+ * (county=mars, page=0, a typo in a saved link) is left out and named in `ignored`, so the page can say so
+ * (已忽略无效的筛选条件) instead of silently showing everything. The API itself still answers 400 to such input.
+ */
+export function readRegisterFilters(params: URLSearchParams): ReadFilters {
+  const shape = registerQuery.shape as Record<string, z.ZodType>;
+  const query: Record<string, unknown> = {};
+  const ignored: string[] = [];
+  for (const [key, value] of params) {
+    if (value === '') continue;
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
+    const parsed = field?.safeParse(value);
+    if (parsed?.success && parsed.data !== undefined && !(key in query)) query[key] = parsed.data;
+    else ignored.push(`${clip(key)}=${clip(value)}`);
+  }
+  return { query: query as RegisterQuery, ignored };
+}
+
 /** The query string of a filter set, in a stable order (for saved views and export links); paging left out. */
 export function queryString(query: RegisterQuery): string {
   const params = new URLSearchParams();

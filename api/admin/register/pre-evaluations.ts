@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
 import { enterpriseYears, enterprises, preEvaluations, tierRecognitions, type User } from '../../db/schema/index.ts';
 import { firmNotFound, type ScopeActor } from '../scope.ts';
@@ -9,6 +9,9 @@ type Actor = ScopeActor;
 
 
 const chunks = <T>(rows: T[], size: number): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));
+
+/** Firms refreshed per round (read, evaluate, replace); see refreshPreEvaluations. */
+const REFRESH_CHUNK = 100;
 
 /** The yearly columns the rule sets read (not the per-figure sources or timestamps, which cost time to load). */
 const YEAR_FACT_COLUMNS = {
@@ -88,26 +91,24 @@ export async function preEvaluateFirm(db: DbLike, actor: Actor, id: number, toda
 export async function refreshPreEvaluations(db: DbLike, ids: number[], today: string): Promise<void> {
   const now = new Date();
   const fiscalYear = Number(today.slice(0, 4)) - 1;
-  // A few hundred firms at a time: read, evaluate, replace — memory stays flat for a 10,000-firm import.
-  for (const part of chunks(ids, 500)) {
+  // A hundred firms at a time: read, evaluate, replace — memory stays flat for a 10,000-firm import (500 at a time
+  // left each chunk's evaluations, with their explanations, to outlive the young generation: +70–90 MB peak RSS).
+  for (const part of chunks(ids, REFRESH_CHUNK)) {
     const { firms, years, titles } = await inputsOf(db, part);
-    const rows: (typeof preEvaluations.$inferInsert)[] = [];
+    // [enterprise id, ruleset, verdict, prerequisites met (0/1), total] per evaluation.
+    const rows: [number, string, PreEvaluation['verdict'], number, number | null][] = [];
     for (const id of part) {
       const firm = firms.get(id);
       if (!firm) continue;
       for (const r of evaluateAll({ firm, years: years.get(id) ?? [], titles: titles.get(id) ?? [], year: fiscalYear, today })) {
-        rows.push({
-          enterpriseId: id,
-          fiscalYear,
-          ruleset: r.ruleset,
-          verdict: r.verdict,
-          prerequisitesMet: r.prerequisites.every((p) => p.ok === true),
-          total: r.total,
-          computedAt: now,
-        });
+        rows.push([id, r.ruleset, r.verdict, r.prerequisites.every((p) => p.ok === true) ? 1 : 0, r.total]);
       }
     }
-    await db.delete(preEvaluations).where(inArray(preEvaluations.enterpriseId, part));
-    for (const group of chunks(rows, 500)) await db.insert(preEvaluations).values(group);
+    // One JSON parameter per statement (json_each), not thousands of bound values: each prepared statement's
+    // native memory lives until V8 collects it, and 500-row multi-VALUES inserts added ~60 MB of peak RSS to a
+    // 10,000-firm import (scripts/bench-import.ts, BENCH_TRACE=1).
+    await db.run(sql`DELETE FROM ${preEvaluations} WHERE ${preEvaluations.enterpriseId} IN (SELECT value FROM json_each(${JSON.stringify(part)}))`);
+    await db.run(sql`INSERT INTO ${preEvaluations} (enterprise_id, fiscal_year, ruleset, verdict, prerequisites_met, total, computed_at)
+      SELECT value ->> 0, ${fiscalYear}, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ${now.getTime()} FROM json_each(${JSON.stringify(rows)})`);
   }
 }

@@ -161,6 +161,19 @@ describe('register filters', () => {
     expect(pre.json.results[0].gaps[0].message.zh).toMatch(/研发/);
   });
 
+  it('finds a firm by any 6 or more consecutive characters of its credit code, not only by its start', async () => {
+    const firm = await makeEnterprise(ctx.db, { name: '丁代码企业', creditCode: '91371581MA3CXK7Q2B' });
+    await makeEnterprise(ctx.db, { name: '戊其他企业', creditCode: '91371500MA3D11111N' });
+    const bureau = await signIn('bureau');
+    const names = async (q: string) => (await bureau.call('GET', `/admin/enterprises?q=${encodeURIComponent(q)}`)).json.items.map((i: { id: number }) => i.id);
+    expect(await names('91371581')).toEqual([firm.id]);
+    expect(await names('1581MA3C')).toEqual([firm.id]);
+    expect(await names('3cxk7q')).toEqual([firm.id]);
+    expect(await names('ＸＫ７Ｑ２Ｂ')).toEqual([firm.id]);
+    // Five characters are too few to mean a code.
+    expect(await names('XK7Q2')).toEqual([]);
+  });
+
   it('shows the public only verified titles that are currently valid', async () => {
     const { enterprise } = await makeHall(ctx.db, 'published');
     await ctx.db.insert(tierRecognitions).values([

@@ -7,6 +7,7 @@ import { idParam } from '../../lib/fields.ts';
 import { validate } from '../../lib/validate.ts';
 import { requireStaff, STAFF_ROLES } from '../scope.ts';
 import { changeStaff, inviteStaff, listStaff } from './accounts.ts';
+import { liaisonChoices } from './liaisons.ts';
 
 const invite = z
   .object({
@@ -20,12 +21,17 @@ const change = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的内容 (nothing to change)' });
 
-/** Staff accounts under /api/admin/staff — administrators only: list, invite, disable and re-scope. */
+/** Staff accounts under /api/admin/staff — administrators: list, invite, disable and re-scope; staff: the liaisons they may name. */
 export function staffRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       requireStaff(c, ['admin']);
       return c.json({ items: await listStaff(ctx.db) });
+    })
+    // Whom the caller may name as a firm's 负责人 (the register's bulk action): not only for administrators.
+    .get('/liaisons', async (c) => {
+      const actor = requireStaff(c, ['county', 'bureau', 'admin']);
+      return c.json({ items: await liaisonChoices(ctx.db, actor) });
     })
     .post('/invitations', validate('json', invite), async (c) => {
       const actor = requireStaff(c, ['admin']);

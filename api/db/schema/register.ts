@@ -157,6 +157,8 @@ export const importChanges = sqliteTable(
     before: text({ mode: 'json' }).$type<Record<string, unknown>>(),
     /** The row's version right after the import: a later edit makes undo refuse instead of overwriting it. */
     versionAfter: integer().notNull(),
+    /** The sheet row (1-based, as Excel shows it) that wrote this record, to name rows when undo refuses. */
+    sheetRow: integer(),
   },
   (t) => [index('import_changes_batch_idx').on(t.batchId)],
 );

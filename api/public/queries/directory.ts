@@ -65,12 +65,14 @@ export async function searchDirectory(
       : undefined,
   );
   // One statement: matches (when searching), filters, order, page, and the total through a window function,
-  // so the full-text part runs once per request.
+  // so the full-text part runs once per request. CROSS JOIN keeps the matches as the outer loop (each joined by
+  // primary key): left to itself SQLite scanned every published hall and, per hall, the whole unindexed
+  // materialised match list — 30 ms instead of 9 for `zc` with 1,000 halls (npm run bench:search).
   const rows = await db.all<{ id: number; total: number; score: number | null }>(
     hitsSql
       ? sql`WITH hits AS MATERIALIZED (${hitsSql})
           SELECT ${enterprises.id} AS id, count(*) OVER () AS total, hits.score AS score
-          FROM hits INNER JOIN ${enterprises} ON ${enterprises.id} = hits.eid
+          FROM hits CROSS JOIN ${enterprises} ON ${enterprises.id} = hits.eid
           INNER JOIN ${halls} ON ${halls.enterpriseId} = ${enterprises.id}
           WHERE ${where} ORDER BY hits.score, ${enterprises.name} LIMIT ${page.limit} OFFSET ${page.offset}`
       : sql`SELECT ${enterprises.id} AS id, count(*) OVER () AS total
@@ -82,7 +84,7 @@ export async function searchDirectory(
     // Past the last page: the window saw no rows, so count separately.
     const [c] = await db.all<{ n: number }>(
       hitsSql
-        ? sql`WITH hits AS MATERIALIZED (${hitsSql}) SELECT count(*) AS n FROM hits INNER JOIN ${enterprises} ON ${enterprises.id} = hits.eid INNER JOIN ${halls} ON ${halls.enterpriseId} = ${enterprises.id} WHERE ${where}`
+        ? sql`WITH hits AS MATERIALIZED (${hitsSql}) SELECT count(*) AS n FROM hits CROSS JOIN ${enterprises} ON ${enterprises.id} = hits.eid INNER JOIN ${halls} ON ${halls.enterpriseId} = ${enterprises.id} WHERE ${where}`
         : sql`SELECT count(*) AS n FROM ${halls} INNER JOIN ${enterprises} ON ${enterprises.id} = ${halls.enterpriseId} WHERE ${where}`,
     );
     total = Number(c?.n ?? 0);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { COUNTY_NAMES, INDUSTRY_NAMES, SIZE_CLASS_NAMES, tierLabel } from '../../../api/domain/program.ts';
 import type { RegisterRow } from '../../../api/admin/register/queries.ts';
 import { api, ApiError, type UiLang } from '../../portal/api.ts';
@@ -15,7 +15,12 @@ interface Props {
   canBulk: boolean;
   /** ISO date; titles whose re-review falls within 90 days of it are marked. */
   today: string;
+  /** Staff the user may name as 负责人 (GET /api/admin/staff/liaisons); empty hides the action. */
+  liaisons: { id: number; displayName: string }[];
 }
+
+/** Where a bulk action's result waits across the reload that shows its effect (this tab only). */
+const RESULT_KEY = 'register-bulk-result';
 
 /** Saves a server response as a file in the browser (exports of the selection are POSTs). */
 async function download(path: string, csrfToken: string, body: unknown, fileName: string) {
@@ -29,9 +34,10 @@ async function download(path: string, csrfToken: string, body: unknown, fileName
 
 /**
  * The register's result table with selection: tick rows, tick the page, or select every firm the query matches
- * across all pages; then tag, untag or export the selection. Without JavaScript it is a plain table of links.
+ * across all pages; then tag, untag, name a 负责人 (liaison) or export the selection; the result (how many firms
+ * changed) is shown after the reload that shows it. Without JavaScript it is a plain table of links.
  */
-export function RegisterTable({ lang, csrfToken, rows, total, query, canBulk, today }: Props) {
+export function RegisterTable({ lang, csrfToken, rows, total, query, canBulk, today, liaisons }: Props) {
   const dueBy = new Date(Date.parse(today) + 90 * 86_400_000).toISOString().slice(0, 10);
   const a = adminStrings(lang);
   const r = a.register;
@@ -41,6 +47,16 @@ export function RegisterTable({ lang, csrfToken, rows, total, query, canBulk, to
   const [tag, setTag] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [liaison, setLiaison] = useState('');
+  const [result, setResult] = useState('');
+  // A bulk action reloads the page to show its effect; its result message is shown after the reload.
+  useEffect(() => {
+    const saved = sessionStorage.getItem(RESULT_KEY);
+    if (saved) {
+      sessionStorage.removeItem(RESULT_KEY);
+      setResult(saved);
+    }
+  }, []);
   const pageIds = rows.map((row) => row.id);
   const pageAll = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
   const count = allMatching ? total : selected.size;
@@ -60,16 +76,20 @@ export function RegisterTable({ lang, csrfToken, rows, total, query, canBulk, to
   };
   const target = () => (allMatching ? { query } : { ids: [...selected] });
 
-  async function bulk(action: 'tag' | 'untag') {
+  async function bulk(action: 'tag' | 'untag' | 'assign') {
+    const chosen = liaisons.find((l) => String(l.id) === liaison);
+    const value = action === 'assign' ? (chosen?.id ?? null) : tag.trim();
+    if (action === 'assign' && !window.confirm(r.assignConfirm(count, chosen?.displayName ?? null))) return;
     setBusy(true);
     setStatus('');
+    setResult('');
     try {
-      const res = await api<{ matched: number; changed: number }>('POST', '/admin/enterprises/bulk', csrfToken, { ...target(), action, value: tag });
-      setStatus(r.bulkDone(res.matched, res.changed));
+      const res = await api<{ matched: number; changed: number }>('POST', '/admin/enterprises/bulk', csrfToken, { ...target(), action, value });
+      const what = action === 'assign' ? r.assignDone(chosen?.displayName ?? null) : action === 'tag' ? r.tagDone(tag.trim()) : r.untagDone(tag.trim());
+      sessionStorage.setItem(RESULT_KEY, `${what}${r.bulkDone(res.matched, res.changed)}`);
       location.reload();
     } catch (e) {
       setStatus(e instanceof ApiError ? e.text(lang) : String(e));
-    } finally {
       setBusy(false);
     }
   }
@@ -111,12 +131,36 @@ export function RegisterTable({ lang, csrfToken, rows, total, query, canBulk, to
               <button type="button" className="btn secondary small" disabled={busy || !tag.trim()} onClick={() => bulk('untag')}>
                 {r.bulkUntag}
               </button>
+              {liaisons.length > 0 && (
+                <>
+                  <label>
+                    <span className="visually-hidden">{r.liaison}</span>
+                    <select value={liaison} onChange={(e) => setLiaison(e.target.value)} aria-label={r.liaison}>
+                      <option value="">{r.liaisonChoose}</option>
+                      {liaisons.map((l) => (
+                        <option key={l.id} value={l.id}>
+                          {l.displayName}
+                        </option>
+                      ))}
+                      <option value="none">{r.liaisonClear}</option>
+                    </select>
+                  </label>
+                  <button type="button" className="btn secondary small" disabled={busy || !liaison} onClick={() => bulk('assign')}>
+                    {r.bulkAssign}
+                  </button>
+                </>
+              )}
             </>
           )}
           <button type="button" className="btn secondary small" disabled={busy} onClick={exportSelection}>
             {r.exportSelected}
           </button>
         </div>
+      )}
+      {result && (
+        <p className="alert ok" role="status" data-testid="bulk-result">
+          {result}
+        </p>
       )}
       <p className="status-line" role="status">
         {status}
@@ -139,12 +183,13 @@ export function RegisterTable({ lang, csrfToken, rows, total, query, canBulk, to
               <th scope="col" className="num">{r.columns.revenue}</th>
               <th scope="col">{r.columns.data}</th>
               <th scope="col">{r.columns.tags}</th>
+              <th scope="col">{r.columns.liaison}</th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={11}>{r.none}</td>
+                <td colSpan={12}>{r.none}</td>
               </tr>
             )}
             {rows.map((row) => (
@@ -172,6 +217,7 @@ export function RegisterTable({ lang, csrfToken, rows, total, query, canBulk, to
                   <span className={`flag ${row.dataComplete ? 'ok' : 'warn'}`}>{row.dataComplete ? r.complete : r.incomplete}</span>
                 </td>
                 <td>{row.tags.join(', ')}</td>
+                <td>{row.liaison ?? a.common.none}</td>
               </tr>
             ))}
           </tbody>

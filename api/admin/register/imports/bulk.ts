@@ -6,7 +6,6 @@
  */
 import type { Transaction } from '@libsql/client';
 import type { DbTx } from '../../../db/client.ts';
-import { auditLog } from '../../../db/schema/index.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { ChangeOrigin, Changes, HistoryEntity } from '../history.ts';
 
@@ -112,23 +111,34 @@ export interface HistoryEntry {
   label?: string;
 }
 
-/** Writes history entries with multi-row inserts (same columns and detail shape as recordChange). */
-export async function insertHistory(tx: DbTx, origin: ChangeOrigin, entries: HistoryEntry[]): Promise<void> {
-  const at = new Date();
-  for (const group of chunks(entries, INSERT_CHUNK)) {
-    await tx.insert(auditLog).values(
-      group.map((e) => ({
-        userId: origin.userId,
-        enterpriseId: e.enterpriseId,
-        action: e.action,
-        entity: e.entity,
-        entityId: String(e.entityId),
-        ip: origin.ip,
-        at,
-        detail: { changes: e.changes, source: origin.source, ...(origin.importBatchId ? { importBatchId: origin.importBatchId } : {}), ...(e.label ? { label: e.label } : {}) },
-      })),
-    );
+/** Rows per JSON-parameter INSERT (insertJsonRows): the parameter stays a few hundred KB. */
+export const JSON_INSERT_CHUNK = 1000;
+
+/**
+ * Inserts rows through ONE JSON parameter per chunk (`INSERT … SELECT value ->> 0, … FROM json_each(?)`) instead of
+ * a multi-row VALUES statement with thousands of bound values: libSQL frees a prepared statement's native memory
+ * only when V8 collects it, and those wide statements added tens of MB to a 10,000-row import's peak RSS
+ * (scripts/bench-import.ts). `columns`: database column names; each row holds their values in order, as
+ * driverValue makes them (objects as JSON text, booleans 0/1, dates in ms). Returns nothing (no ids).
+ */
+export async function insertJsonRows(tx: DbTx, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const picks = columns.map((_, i) => `value ->> ${i}`).join(', ');
+  const statement = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${picks} FROM json_each(?)`;
+  for (const group of chunks(rows, JSON_INSERT_CHUNK)) {
+    await libsqlTx(tx).execute({ sql: statement, args: [JSON.stringify(group.map((row) => row.map(driverValue)))] });
   }
+}
+
+/** Writes history entries (same columns and detail shape as recordChange), a thousand rows per statement. */
+export async function insertHistory(tx: DbTx, origin: ChangeOrigin, entries: HistoryEntry[]): Promise<void> {
+  const at = Date.now();
+  const extra = { source: origin.source, ...(origin.importBatchId ? { importBatchId: origin.importBatchId } : {}) };
+  await insertJsonRows(
+    tx,
+    'audit_log',
+    ['user_id', 'enterprise_id', 'action', 'entity', 'entity_id', 'ip', 'at', 'detail'],
+    entries.map((e) => [origin.userId, e.enterpriseId, e.action, e.entity, String(e.entityId), origin.ip ?? null, at, { changes: e.changes, ...extra, ...(e.label ? { label: e.label } : {}) }]),
+  );
 }
 
 /** A row the register no longer agrees with (reported in the commit's 409). */

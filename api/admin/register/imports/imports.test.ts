@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { readSheet } from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../app.ts';
-import { auditLog, enterpriseYears, enterprises, importChanges, tierRecognitions } from '../../../db/schema/index.ts';
+import { auditLog, enterpriseYears, enterprises, importChanges, preEvaluations, tierRecognitions } from '../../../db/schema/index.ts';
 import { withCheckChar } from '../../../domain/credit-code.ts';
 import { createTestContext, makeEnterprise, type TestContext } from '../../../testing.ts';
 import { saveYearIn, updateFirm } from '../writes.ts';
@@ -169,6 +169,25 @@ describe('spreadsheet import: commit and undo', () => {
     expect(refused.status).toBe(409);
     expect(refused.json.error.details.rows).toEqual([2]);
     expect(await ctx.db.select().from(enterprises).where(eq(enterprises.creditCode, code(21)))).toHaveLength(1);
+  });
+
+  it('stores every touched firm’s pre-evaluation (what the candidate filters read) as the dossier computes it', async () => {
+    const lastYear = thisYear - 1;
+    const strong = await makeEnterprise(ctx.db, { creditCode: code(40), name: '甲导入候选企业' });
+    const weak = await makeEnterprise(ctx.db, { creditCode: code(41), name: '乙导入企业' });
+    const head = ['统一社会信用代码', '年度', '营业收入（万元）', '主营业务收入（万元）', '研发费用（万元）', '研发人员（人）', '从业人员（人）', '资产总额（万元）', '负债总额（万元）', '从事细分市场年限'];
+    const batch = await bureau.upload('yearly', await xlsx([head, [code(40), lastYear, 5000, 4500, 300, 20, 100, 6000, 2000, 6], [code(41), lastYear, 5000, 4500, 50, 20, 100, 6000, 2000, 6]]));
+    expect((await bureau.client.call('POST', `/admin/imports/${batch.json.id}/commit`)).status).toBe(200);
+    const candidates = await bureau.client.call('GET', '/admin/enterprises?candidate=srdi-2022');
+    expect(candidates.json.items.map((i: { name: string }) => i.name)).toEqual(['甲导入候选企业']);
+    for (const firm of [strong, weak]) {
+      const stored = await ctx.db.select().from(preEvaluations).where(and(eq(preEvaluations.enterpriseId, firm.id), eq(preEvaluations.fiscalYear, lastYear)));
+      const live = await bureau.client.call('GET', `/admin/enterprises/${firm.id}/pre-evaluation?year=${lastYear}`);
+      expect(stored.length).toBe(live.json.results.length);
+      for (const r of live.json.results as { ruleset: string; verdict: string; total: number | null }[]) {
+        expect(stored.find((s) => s.ruleset === r.ruleset)).toMatchObject({ verdict: r.verdict, total: r.total });
+      }
+    }
   });
 
   it('refuses to undo the creation of a firm that has gathered data of its own since', async () => {

@@ -1,3 +1,4 @@
+import { assertLiaison } from '../../staff/liaisons.ts';
 import { eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -106,8 +107,9 @@ export function enterpriseRoutes(ctx: AppContext) {
         throw new AppError(400, 'invalid_input', { zh: '请填写标签', en: 'Give the tag' });
       }
       if (body.action === 'assign' && typeof body.value === 'string') {
-        throw new AppError(400, 'invalid_input', { zh: '请选择联络员', en: 'Choose the liaison officer' });
+        throw new AppError(400, 'invalid_input', { zh: '请选择负责人', en: 'Choose the liaison officer' });
       }
+      if (body.action === 'assign') await assertLiaison(ctx.db, actor, body.value as number | null);
       let changed = 0;
       await ctx.db.transaction(async (tx) => {
         for (const id of ids) {
@@ -137,6 +139,7 @@ export function enterpriseRoutes(ctx: AppContext) {
     })
     .patch('/:id', validate('json', firmPatch), async (c) => {
       const actor = requireStaff(c, ['county', 'bureau', 'admin']);
+      await assertLiaison(ctx.db, actor, c.req.valid('json').liaisonUserId);
       const saved = await updateFirm(ctx.db, actor, idOf(c), c.req.valid('json'), originOf(c, actor.id));
       ctx.live.publish(saved.id, 'profile');
       return c.json(saved);

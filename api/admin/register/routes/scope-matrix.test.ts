@@ -43,6 +43,7 @@ const ROUTES: { method: string; path: string; body?: (ids: Ids) => unknown; perF
   { method: 'POST', path: '/admin/views', body: () => ({ name: '临清专精特新', query: 'county=linqing&tier=srdi' }), perFirm: false, roles: ['county', 'expert', 'bureau', 'admin'] },
   { method: 'GET', path: '/admin/trash', perFirm: false, roles: ['county', 'expert', 'bureau', 'admin'] },
   { method: 'GET', path: '/admin/staff', perFirm: false, roles: ['admin'] },
+  { method: 'GET', path: '/admin/staff/liaisons', perFirm: false, roles: ['county', 'bureau', 'admin'] },
   { method: 'POST', path: '/admin/staff/invitations', body: () => ({ email: `new${Math.random()}@bureau.example`, role: 'bureau' }), perFirm: false, roles: ['admin'] },
   { method: 'PATCH', path: '/admin/staff/{U}', body: () => ({ county: 'guanxian' }), perFirm: false, roles: ['admin'] },
 ];

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../../context.ts';
@@ -41,6 +41,14 @@ export function viewRoutes(ctx: AppContext) {
       }
       const parsed = registerQuery.safeParse(Object.fromEntries(new URLSearchParams(body.query)));
       if (!parsed.success) throw new AppError(400, 'invalid_input', { zh: '视图的筛选条件无效', en: 'The view has invalid filters' });
+      // One name per owner, so the list of views never shows two alike (names compared trimmed, case-insensitively).
+      const [same] = await ctx.db
+        .select({ id: savedViews.id })
+        .from(savedViews)
+        .where(and(eq(savedViews.userId, actor.id), sql`lower(trim(${savedViews.name})) = lower(${body.name.trim()})`));
+      if (same) {
+        throw new AppError(409, 'view_name_taken', { zh: `您已有名为“${body.name.trim()}”的视图，请换一个名称`, en: `You already have a view named "${body.name.trim()}"; choose another name` }, { viewId: same.id });
+      }
       const [view] = await ctx.db
         .insert(savedViews)
         .values({ userId: actor.id, shared: body.shared, name: body.name, nameEn: body.nameEn, query: queryString(parsed.data) })
