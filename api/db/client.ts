@@ -6,6 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
 
+/** How long a file database connection waits for another connection's or process's write lock (ms). */
+const BUSY_TIMEOUT_MS = 5_000;
+
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
 /** The committed migrations folder, found upwards from this module (it runs from source and from dist/). */
@@ -21,15 +24,35 @@ function migrationsFolder(): string {
 
 /** Opens the database; a file database gets WAL, foreign keys and a busy timeout. */
 export async function openDb(url: string, authToken?: string): Promise<Db> {
-  const client = createClient({ url, authToken });
+  // `timeout` is the busy timeout of every pooled connection (ms): the PRAGMA below reaches only the first one, and a
+  // transaction borrows another — without it, two processes' write transactions fail at once with SQLITE_BUSY.
+  const client = createClient({ url, authToken, ...(url.startsWith('file:') ? { timeout: BUSY_TIMEOUT_MS } : {}) });
   if (url.startsWith('file:')) {
     // WAL lets readers go on while one writer writes; busy_timeout waits for the lock instead of failing.
     await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
+    await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     await client.execute('PRAGMA synchronous = NORMAL');
   }
   await client.execute('PRAGMA foreign_keys = ON');
-  return drizzle({ client, schema, casing: 'snake_case' }) as Db;
+  const db = drizzle({ client, schema, casing: 'snake_case' }) as Db;
+  if (url.startsWith('file:')) serialiseTransactions(db);
+  return db;
+}
+
+/**
+ * One write transaction at a time within this process (an async queue). libSQL's embedded driver waits for a lock
+ * synchronously: a second transaction of the same process, on another pooled connection, would block the event loop
+ * waiting for a lock the first (suspended at an await) can never release until the busy timeout fails it. Between
+ * processes the busy timeout does the waiting. Savepoints (`tx.transaction`) are not affected.
+ */
+function serialiseTransactions(db: Db): void {
+  const run = db.transaction.bind(db);
+  let tail: Promise<unknown> = Promise.resolve();
+  db.transaction = ((...args: Parameters<typeof run>) => {
+    const result = tail.then(() => run(...args));
+    tail = result.catch(() => undefined);
+    return result;
+  }) as typeof db.transaction;
 }
 
 /** Applies the committed drizzle-kit migrations that have not run yet. */
