@@ -53,11 +53,14 @@ export function panoramaUploadRoutes(ctx: AppContext) {
         async (tx) => {
           const existing = await findReusableJob(tx, enterpriseId, file.sha256);
           if (existing) return { job: existing, created: false };
+          // The unique index on (firm, photo) of live jobs backs this up should another process win the race anyway.
           const [inserted] = await tx
             .insert(panoramaJobs)
             .values({ enterpriseId, userId: user.id, sourceHash: file.sha256, sourceBytes: file.bytes, fileName: file.fileName })
+            .onConflictDoNothing()
             .returning();
-          return { job: inserted!, created: true };
+          if (!inserted) return { job: (await findReusableJob(tx, enterpriseId, file.sha256))!, created: false };
+          return { job: inserted, created: true };
         },
         { behavior: 'immediate' },
       );
