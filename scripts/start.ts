@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   db.$client.close();
 
   if (config.workers > 1) {
-    await runPrimary(join(import.meta.dirname, 'worker.ts'), config.workers);
+    await runPrimary(join(import.meta.dirname, 'serve.ts'), config.workers, [DIST_DIR]);
   } else {
     const server = await servePlatform(DIST_DIR, config.port, config.host, { production: config.production });
     process.once('SIGTERM', () => {
