@@ -5,7 +5,8 @@
  * Per configuration (`--workers 1,2`): a fresh data dir seeded with the demo (DEMO_REGISTER_FIRMS default, panoramas
  * at DEMO_PANORAMA_WIDTH, default 1024 so seeding is quick), served by `scripts/serve.ts` with WORKERS=N from the
  * bench's own build; then for `--duration` seconds (LOAD_DURATION, default 60):
- * - 200 visitors (`--visitors`) as autocannon connections split over route classes: home, directory with searches,
+ * - 200 visitors (`--visitors`) as autocannon connections split over route classes (closed loop: each sends its next
+ *   request when the last is answered — a saturation test; `--rate N` caps them at N requests/s in all instead): home, directory with searches,
  *   hall pages, hall JSON, tiles, job and product pages (each class its own autocannon instance, so latency is per
  *   class; every response's time is kept and p50/p95/p99 are computed here, nearest rank);
  * - lead forms at a low rate (1 per second) with harvested form tokens and varied X-Forwarded-For addresses
@@ -38,12 +39,15 @@ const { values: args } = parseArgs({
     visitors: { type: 'string', default: '200' },
     editors: { type: 'string', default: '20' },
     streams: { type: 'string', default: '300' },
+    /** Total visitor requests per second (open loop, split by share); unset: every connection sends as fast as answered. */
+    rate: { type: 'string' },
   },
 });
 const DURATION_S = Number(args.duration);
 const VISITORS = Number(args.visitors);
 const EDITORS = Number(args.editors);
 const STREAMS = Number(args.streams);
+const RATE = args.rate ? Number(args.rate) : undefined;
 const ROOT = join(import.meta.dirname, '..');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -241,7 +245,7 @@ async function runLeads(base: string, forms: { id: number; started: string }[], 
       method: 'POST',
       body,
       redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base, 'X-Forwarded-For': `198.51.${Math.floor(i / 200)}.${i % 200}` },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base, 'X-Forwarded-For': `100.64.${i % 250}.${(i % 200) + 1}` },
     });
     counts[res.status] = (counts[res.status] ?? 0) + 1;
     await res.text();
@@ -297,6 +301,7 @@ async function runConfig(workers: number, work: string): Promise<Result> {
         connections,
         duration: DURATION_S,
         timeout: 10,
+        ...(RATE ? { overallRate: Math.max(1, Math.round(RATE * SHARE[cls])) } : {}),
         requests: paths.map((path) => ({ method: 'GET', path, headers: { 'Accept-Encoding': 'br, gzip' } })),
       });
       inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
@@ -385,7 +390,7 @@ async function main(): Promise<void> {
     const results: Result[] = [];
     for (const w of configs) results.push(await runConfig(w, work));
     printTable(results);
-    console.log(`\n${DURATION_S} s per configuration; ${VISITORS} visitors, ${EDITORS} editors, ${STREAMS} live streams; ${cpus().length} cores; load average before ${loadBefore.toFixed(1)}, after ${loadavg()[0]!.toFixed(1)} (other work on the machine makes these figures pessimistic).`);
+    console.log(`\n${DURATION_S} s per configuration; ${VISITORS} visitors${RATE ? ` sending ${RATE} requests/s in all` : ' each sending as fast as answered'}, ${EDITORS} editors, ${STREAMS} live streams; ${cpus().length} cores; load average before ${loadBefore.toFixed(1)}, after ${loadavg()[0]!.toFixed(1)} (other work on the machine makes these figures pessimistic).`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
