@@ -6,9 +6,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
 
-/** How long a file database connection waits for another connection's or process's write lock (ms). */
-const BUSY_TIMEOUT_MS = 5_000;
-
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
 /** The committed migrations folder, found upwards from this module (it runs from source and from dist/). */
@@ -22,37 +19,55 @@ function migrationsFolder(): string {
   }
 }
 
-/** Opens the database; a file database gets WAL, foreign keys and a busy timeout. */
+/** Opens the database; a file database gets WAL, foreign keys and an asynchronous wait for locks (below). */
 export async function openDb(url: string, authToken?: string): Promise<Db> {
-  // `timeout` is the busy timeout of every pooled connection (ms): the PRAGMA below reaches only the first one, and a
-  // transaction borrows another — without it, two processes' write transactions fail at once with SQLITE_BUSY.
-  const client = createClient({ url, authToken, ...(url.startsWith('file:') ? { timeout: BUSY_TIMEOUT_MS } : {}) });
+  const client = createClient({ url, authToken });
   if (url.startsWith('file:')) {
-    // WAL lets readers go on while one writer writes; busy_timeout waits for the lock instead of failing.
+    // WAL lets readers go on while one writer writes.
     await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     await client.execute('PRAGMA synchronous = NORMAL');
+    retryWhenBusy(client);
   }
   await client.execute('PRAGMA foreign_keys = ON');
-  const db = drizzle({ client, schema, casing: 'snake_case' }) as Db;
-  if (url.startsWith('file:')) serialiseTransactions(db);
-  return db;
+  return drizzle({ client, schema, casing: 'snake_case' }) as Db;
+}
+
+/** How long a statement or a transaction's BEGIN waits for another connection's or process's write lock (ms). */
+export const BUSY_WAIT_MS = 5_000;
+
+/** SQLITE_BUSY (the database is locked by another connection or process), also when wrapped by drizzle. */
+export function isBusy(error: unknown): boolean {
+  const e = error as { code?: string; rawCode?: number; cause?: { code?: string; rawCode?: number } } | null;
+  return !!e && (e.code === 'SQLITE_BUSY' || e.rawCode === 5 || e.cause?.code === 'SQLITE_BUSY' || e.cause?.rawCode === 5);
 }
 
 /**
- * One write transaction at a time within this process (an async queue). libSQL's embedded driver waits for a lock
- * synchronously: a second transaction of the same process, on another pooled connection, would block the event loop
- * waiting for a lock the first (suspended at an await) can never release until the busy timeout fails it. Between
- * processes the busy timeout does the waiting. Savepoints (`tx.transaction`) are not affected.
+ * Waits for a locked database asynchronously: an autocommit statement, a batch or a transaction's BEGIN (libSQL
+ * begins transactions as BEGIN IMMEDIATE, so a transaction takes the write lock first and never waits inside) that
+ * fails with SQLITE_BUSY is tried again after 2 ms, doubling to 50 ms, for up to BUSY_WAIT_MS. SQLite's own
+ * busy_timeout stays 0 on purpose: libSQL's embedded driver is synchronous, so a busy_timeout would block this
+ * process's event loop — and when the lock holder is a transaction of this same process suspended at an await, block
+ * it until the timeout fails both. Waiting here lets that transaction finish; between processes (WORKERS > 1) it
+ * waits for the other's commit.
  */
-function serialiseTransactions(db: Db): void {
-  const run = db.transaction.bind(db);
-  let tail: Promise<unknown> = Promise.resolve();
-  db.transaction = ((...args: Parameters<typeof run>) => {
-    const result = tail.then(() => run(...args));
-    tail = result.catch(() => undefined);
-    return result;
-  }) as typeof db.transaction;
+function retryWhenBusy(client: Client): void {
+  const wrap =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const deadline = Date.now() + BUSY_WAIT_MS;
+      for (let delay = 2; ; delay = Math.min(50, delay * 2)) {
+        try {
+          return await fn(...args);
+        } catch (error) {
+          if (!isBusy(error) || Date.now() + delay > deadline) throw error;
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
+    };
+  client.execute = wrap(client.execute.bind(client)) as typeof client.execute;
+  client.batch = wrap(client.batch.bind(client)) as typeof client.batch;
+  client.migrate = wrap(client.migrate.bind(client)) as typeof client.migrate;
+  client.transaction = wrap(client.transaction.bind(client)) as typeof client.transaction;
 }
 
 /** Applies the committed drizzle-kit migrations that have not run yet. */

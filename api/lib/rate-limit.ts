@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Db, DbLike } from '../db/client.ts';
+import { isBusy, type Db, type DbLike } from '../db/client.ts';
 import { rateCounters } from '../db/schema/index.ts';
 import { AppError } from './errors.ts';
 
@@ -55,8 +55,22 @@ export class RateLimiter {
     return cells.map((c) => rows.find((r) => r.bucket === c.bucket && r.windowStart === c.windowStart)?.count ?? 0);
   }
 
-  /** True when one more event under `key` stays within every limit; the event is counted only then. */
+  /**
+   * True when one more event under `key` stays within every limit; the event is counted only then. When the
+   * database stays locked past its wait (BUSY_WAIT_MS, e.g. a stuck writer) the event is let through and a warning
+   * logged: an abuse limit that fails open for seconds beats answering every visitor with a 500.
+   */
   async take(key: string, now = Date.now()): Promise<boolean> {
+    try {
+      return await this.#take(key, now);
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      console.warn(`[rate-limit] ${this.#name}: database busy, event let through`);
+      return true;
+    }
+  }
+
+  async #take(key: string, now: number): Promise<boolean> {
     const cells = this.#cells(key, now);
     const taken: Cell[] = [];
     for (const c of cells) {

@@ -23,6 +23,8 @@ export const JOB_SWEEP_MS = Number(process.env.PANORAMA_JOB_SWEEP_MS ?? 2_000);
  * upload or building that pyramid right now (a 16K build takes under a minute here; uploads stream in minutes).
  */
 const LEFTOVER_AGE_MS = 15 * 60_000;
+/** An upload named by its hash but without a job yet may be between its rename and its job row (a few ms, or a lock wait). */
+const ORPHAN_SOURCE_AGE_MS = 60_000;
 
 const STAGE_SPAN: Record<BuildProgress['stage'], [number, number]> = {
   inspect: [0, 0.05],
@@ -89,9 +91,9 @@ export class PanoramaJobRunner {
   }
 
   /**
-   * At start (also after a crash or kill): remove half-written uploads, uploads no job needs any more (a refused
-   * photo whose removal was cut short, with its GPS EXIF) and half-written pyramids — older than LEFTOVER_AGE_MS, as
-   * another process may be writing younger ones — then take up jobs nobody holds and keep looking every
+   * At start (also after a crash or kill): remove half-written uploads and pyramids older than LEFTOVER_AGE_MS and
+   * uploads no job needs any more (a refused photo whose removal was cut short, with its GPS EXIF) older than a
+   * minute — another process may be writing younger ones — then take up jobs nobody holds and keep looking every
    * `sweepMs` (0: only now).
    */
   async resume(sweepMs = JOB_SWEEP_MS): Promise<void> {
@@ -101,7 +103,8 @@ export class PanoramaJobRunner {
     const candidates = names.filter((n) => n.startsWith(INCOMING_PREFIX) || (SOURCE_NAME.test(n) && !inUse.has(n)));
     for (const n of candidates) {
       const info = await stat(join(this.uploadsDir, n)).catch(() => null);
-      if (info && now - info.mtimeMs >= LEFTOVER_AGE_MS) await rm(join(this.uploadsDir, n), { force: true });
+      const minAge = n.startsWith(INCOMING_PREFIX) ? LEFTOVER_AGE_MS : ORPHAN_SOURCE_AGE_MS;
+      if (info && now - info.mtimeMs >= minAge) await rm(join(this.uploadsDir, n), { force: true });
     }
     await cleanupPartial(panoramaRoot(this.#mediaDir), { olderThanMs: LEFTOVER_AGE_MS });
     await this.sweep();
