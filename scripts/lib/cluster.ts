@@ -14,8 +14,8 @@ const HEALTHY_AFTER_MS = 60_000;
 const DRAIN_MS = 10_000;
 
 /**
- * The primary of `WORKERS=N npm start`: forks `count` workers running `exec` with `args` (they share the listening port through
- * node:cluster), restarts a worker that dies (with backoff, see restartDelay), and on SIGTERM/SIGINT tells every
+ * The primary of `WORKERS=N npm start`: forks `count` workers running `exec` with `args` (they share the listening
+ * port through node:cluster), restarts a worker that dies (with backoff, see restartDelay), and on SIGTERM/SIGINT tells every
  * worker to drain and exits once they have (or after DRAIN_MS). Resolves once every worker is listening.
  */
 export function runPrimary(exec: string, count: number, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<void> {
