@@ -181,16 +181,24 @@ interface Edit {
   t1: number;
 }
 
-async function runEditor(base: string, slug: string, until: number, edits: Edit[], errors: { n: number }, index: number): Promise<void> {
+async function runEditor(base: string, slug: string, until: number, edits: Edit[], errors: { n: number; samples: string[] }, index: number): Promise<void> {
   let firm: FirmApi;
   try {
     firm = await signInAsFirm(base, slug);
-  } catch {
+  } catch (err) {
     errors.n += 1;
+    errors.samples.push(`sign-in: ${err instanceof Error ? err.message.slice(0, 160) : String(err)}`);
     return;
   }
-  const hall = (await (await firm.call('GET', '/hall')).json()) as { scenes: { id: number }[] };
-  const products = (await (await firm.call('GET', '/products')).json()) as { id: number; name: string }[];
+  const hallRes = await firm.call('GET', '/hall');
+  const productsRes = await firm.call('GET', '/products');
+  if (hallRes.status !== 200 || productsRes.status !== 200) {
+    errors.n += 1;
+    errors.samples.push(`editor start: GET /hall ${hallRes.status} ${(await hallRes.text()).slice(0, 120)}; GET /products ${productsRes.status}`);
+    return;
+  }
+  const hall = (await hallRes.json()) as { scenes: { id: number }[] };
+  const products = (await productsRes.json()) as { id: number; name: string }[];
   const sceneId = hall.scenes[0]?.id;
   let round = 0;
   await sleep((index * 2000) / EDITORS);
@@ -201,7 +209,7 @@ async function runEditor(base: string, slug: string, until: number, edits: Edit[
     const t1 = Date.now();
     if (res.status !== 201) {
       errors.n += 1;
-      await res.text();
+      errors.samples.push(`POST hotspot ${res.status} ${(await res.text()).slice(0, 120)}`);
     } else {
       edits.push({ slug, worker: res.headers.get('x-worker') ?? '?', t0, t1 });
       const { id } = (await res.json()) as { id: number };
@@ -288,7 +296,7 @@ async function runConfig(workers: number, work: string): Promise<Result> {
     const rss = rssSampler(server.child.pid!);
     const until = Date.now() + DURATION_S * 1000;
     const edits: Edit[] = [];
-    const editErrors = { n: 0 };
+    const editErrors = { n: 0, samples: [] as string[] };
     const leadCounts: Record<string, number> = {};
     const latencies = Object.fromEntries(CLASSES.map((c) => [c, [] as number[]])) as Record<RouteClass, number[]>;
     const non2xx: Record<string, number> = {};
@@ -347,6 +355,7 @@ async function runConfig(workers: number, work: string): Promise<Result> {
         }
       }
     }
+    if (editErrors.samples.length) console.log(`  editor errors (first 5): ${editErrors.samples.slice(0, 5).join(' | ')}`);
     return { workers, rps, lat, errors, non2xx, leads: leadCounts, edits: edits.length, editErrors: editErrors.n, reach, delay, rssMb, streamsOpen };
   } finally {
     await stopChild(server.child);
