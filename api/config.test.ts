@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
@@ -13,6 +13,13 @@ describe('loadConfig', () => {
     expect(c.port).toBe(4321);
     expect(c.databaseUrl).toBe(`file:${join(dir, 'x', 'platform.db')}`);
     expect(c.demo).toBe(true);
+  });
+
+  it('runs one app process unless WORKERS says how many, or auto for one per core', () => {
+    expect(loadConfig({ DATA_DIR: join(dir, 'x') }).workers).toBe(1);
+    expect(loadConfig({ DATA_DIR: join(dir, 'x'), WORKERS: '2' }).workers).toBe(2);
+    expect(loadConfig({ DATA_DIR: join(dir, 'x'), WORKERS: 'auto' }).workers).toBe(availableParallelism());
+    expect(() => loadConfig({ DATA_DIR: join(dir, 'x'), WORKERS: '0' })).toThrow(/WORKERS must be a whole number/);
   });
 
   it('points the same code at a libSQL server through DATABASE_URL', () => {

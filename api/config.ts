@@ -1,4 +1,5 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isProxySpec } from './lib/client-address.ts';
@@ -29,6 +30,8 @@ export interface Config {
    * `loopback`. Empty: forwarded headers are ignored and the socket's address is the client's.
    */
   trustProxy: string[];
+  /** App processes `npm start` runs on the port (WORKERS: a number, or `auto` = this machine's cores; default 1). */
+  workers: number;
 }
 
 const boolFlag = z
@@ -65,6 +68,10 @@ const envSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASS: z.string().optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  WORKERS: z
+    .string()
+    .regex(/^(auto|[1-9][0-9]?)$/, 'WORKERS must be a whole number from 1 to 99, or "auto" (one per core)')
+    .default('1'),
   TRUST_PROXY: z
     .string()
     .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))
@@ -117,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtpPass: e.SMTP_PASS,
     },
     trustProxy: e.TRUST_PROXY ?? [],
+    workers: e.WORKERS === 'auto' ? availableParallelism() : Number(e.WORKERS),
   };
 }

@@ -5,7 +5,9 @@ import { deleteExpiredSessions } from './auth/sessions.ts';
 import { deleteExpiredThrottles } from './auth/throttle.ts';
 import { publicCache } from './public/queries/public-cache.ts';
 import { migrateDb, openDb } from './db/client.ts';
+import { ChangeFeed } from './live/feed.ts';
 import { LiveHub } from './live/hub.ts';
+import { deleteExpiredRateCounters } from './lib/rate-limit.ts';
 import { createMailSender } from './mail/index.ts';
 import { setSecurityStore } from './lib/security-log.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
@@ -27,13 +29,21 @@ async function boot(): Promise<AppContext> {
   await migrateDb(db);
   await deleteExpiredSessions(db);
   await deleteExpiredThrottles(db);
+  await deleteExpiredRateCounters(db);
+  // Expired rate-limit counters go every 10 minutes (any process may do it; it is idempotent).
+  setInterval(() => void deleteExpiredRateCounters(db).catch(() => undefined), 10 * 60_000).unref();
+  // Changes saved by other processes on this database (hall edits, job progress) reach this one through the feed.
+  const feed = await new ChangeFeed(db).start();
   const mediaDir = resolve(config.dataDir, 'media');
   const panoramaJobs = new PanoramaJobRunner(db, resolve(config.dataDir, 'uploads'), mediaDir);
+  panoramaJobs.attachFeed(feed);
   await panoramaJobs.resume();
   // Sources no job needs any more (failed, or built more than a week ago) are deleted now and every hour.
   scheduleSourceSweep(db, panoramaJobs.uploadsDir);
   const live = new LiveHub();
-  // A firm's saved change drops this process's cached public pages before open viewers refetch.
+  live.attachFeed(feed);
+  // A firm's saved change — through this process or, via the feed, another — drops this process's cached public
+  // pages before open viewers refetch.
   live.subscribeAll(() => publicCache.clear());
   // Security events also become rows staff can read (GET /api/admin/security-events).
   setSecurityStore(db);

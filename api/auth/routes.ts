@@ -60,9 +60,9 @@ async function firmNamesOf(ctx: AppContext, enterpriseId: number | null): Promis
 
 /** Sign-in (with the TOTP step), invitations, sessions, passwords, reset and unlock links, 2FA enrolment. */
 export function authRoutes(ctx: AppContext) {
-  // Per address, in this process: bounds how much mail one address can make us send.
-  const linkLimiter = new RateLimiter({ max: 5, windowMs: 10 * 60_000 }, { max: 20, windowMs: 86_400_000 });
-  const inviteLimiter = new RateLimiter({ max: 30, windowMs: 10 * 60_000 });
+  // Per address, shared by every process: bounds how much mail one address can make us send.
+  const linkLimiter = new RateLimiter(ctx.db, 'auth-link', { max: 5, windowMs: 10 * 60_000 }, { max: 20, windowMs: 86_400_000 });
+  const inviteLimiter = new RateLimiter(ctx.db, 'auth-invite', { max: 30, windowMs: 10 * 60_000 });
 
   /** A full session for `user` on this browser: rotated id, cookie, known device, audit. */
   async function startSession(c: Context<AppEnv>, user: User) {
@@ -170,7 +170,7 @@ export function authRoutes(ctx: AppContext) {
       return c.json(me({ user, session }, ctx));
     })
     .post('/password-reset', validate('json', linkRequest), async (c) => {
-      enforceRateLimit(linkLimiter, c.get('clientIp'));
+      await enforceRateLimit(linkLimiter, c.get('clientIp'));
       const body = c.req.valid('json');
       const userId = await sendAccountLink(ctx.db, ctx.config, 'password_reset', body.email, body.lang);
       await event(ctx, c, 'password_reset_requested', userId, { knownAccount: userId != null });
@@ -178,7 +178,7 @@ export function authRoutes(ctx: AppContext) {
       return c.json({ ok: true }, 202);
     })
     .post('/password-reset/:token', validate('param', tokenParam), validate('json', resetBody), async (c) => {
-      enforceRateLimit(inviteLimiter, c.get('clientIp'));
+      await enforceRateLimit(inviteLimiter, c.get('clientIp'));
       const { token } = c.req.valid('param');
       const { password } = c.req.valid('json');
       const user = await ctx.db.transaction(async (tx) => {
@@ -194,14 +194,14 @@ export function authRoutes(ctx: AppContext) {
       return c.json({ ok: true });
     })
     .post('/unlock', validate('json', linkRequest), async (c) => {
-      enforceRateLimit(linkLimiter, c.get('clientIp'));
+      await enforceRateLimit(linkLimiter, c.get('clientIp'));
       const body = c.req.valid('json');
       const userId = await sendAccountLink(ctx.db, ctx.config, 'account_unlock', body.email, body.lang);
       await event(ctx, c, 'account_unlock_requested', userId, { knownAccount: userId != null });
       return c.json({ ok: true }, 202);
     })
     .post('/unlock/:token', validate('param', tokenParam), async (c) => {
-      enforceRateLimit(inviteLimiter, c.get('clientIp'));
+      await enforceRateLimit(inviteLimiter, c.get('clientIp'));
       const user = await consumeAccountLink(ctx.db, 'account_unlock', c.req.valid('param').token);
       await clearFailures(ctx.db, [accountKey(user.email)]);
       await event(ctx, c, 'account_unlocked', user.id);
@@ -243,12 +243,12 @@ export function authRoutes(ctx: AppContext) {
       return c.json({ ok: true });
     })
     .get('/invitations/:token', validate('param', tokenParam), async (c) => {
-      enforceRateLimit(inviteLimiter, c.get('clientIp'));
+      await enforceRateLimit(inviteLimiter, c.get('clientIp'));
       const { invitation, enterpriseName } = await openInvitation(ctx.db, c.req.valid('param').token);
       return c.json({ role: invitation.role, enterpriseName, email: invitation.email, expiresAt: invitation.expiresAt });
     })
     .post('/invitations/:token/accept', validate('param', tokenParam), validate('json', acceptBody), async (c) => {
-      enforceRateLimit(inviteLimiter, c.get('clientIp'));
+      await enforceRateLimit(inviteLimiter, c.get('clientIp'));
       const { token } = c.req.valid('param');
       const body = c.req.valid('json');
       const { invitation } = await openInvitation(ctx.db, token);

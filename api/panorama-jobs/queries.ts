@@ -25,10 +25,6 @@ export async function getJob(db: DbLike, id: number): Promise<PanoramaJob | unde
   return job;
 }
 
-export async function unfinishedJobs(db: DbLike): Promise<PanoramaJob[]> {
-  return db.select().from(panoramaJobs).where(inArray(panoramaJobs.status, ['queued', 'processing'])).orderBy(panoramaJobs.id);
-}
-
 /** Jobs that still need their uploaded source (queued, running, or done and kept for rebuilds). */
 export async function jobsUsingSource(db: DbLike, sourceHash: string): Promise<number> {
   const rows = await db

@@ -45,7 +45,7 @@ export const stopChild = (c: ChildProcess) =>
   new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))));
 
 /** Builds the site into `work/dist`, with drizzle/ and node_modules/ linked next to it. */
-function buildInto(work: string): void {
+export function buildInto(work: string): void {
   console.log('构建中 Building the site into the bench folder…');
   build(join(work, 'dist'));
   // The built server finds migrations and packages upwards from itself.
@@ -54,7 +54,7 @@ function buildInto(work: string): void {
 }
 
 /** Migrates the fresh database and seeds the demo firms before the server starts. */
-async function seedDemo(env: NodeJS.ProcessEnv): Promise<void> {
+export async function seedDemo(env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadConfig({ ...process.env, ...env });
   const db = await openDb(config.databaseUrl);
   try {

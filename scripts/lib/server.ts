@@ -38,6 +38,9 @@ export function createPlatformServer(astroHandler: NodeHandler, clientDir: strin
   // Built once per build: the set of assets that have compressed twins.
   const compressed = new Set(existsSync(assetsDir) ? readdirSync(assetsDir).filter((f) => f.endsWith('.br')).map((f) => f.slice(0, -3)) : []);
 
+  // Benchmarks only (BENCH_WORKER_HEADER=1): which worker answered, to tell same- from cross-process live updates.
+  if (process.env.BENCH_WORKER_HEADER === '1') baseHeaders.push(['X-Worker', process.env.WORKER_SLOT ?? '0']);
+
   return createServer((req, res) => {
     for (const [k, v] of baseHeaders) res.setHeader(k, v);
     if (!KNOWN_METHODS.has(req.method ?? '')) {

@@ -5,6 +5,8 @@ export interface FirmApi {
   call: (method: string, path: string, json?: unknown) => Promise<Response>;
   /** Multipart upload of one file as `file` to the same prefix. */
   upload: (path: string, bytes: Uint8Array, name: string) => Promise<Response>;
+  /** A 360° photo to `POST /api/enterprises/<id>/panoramas` (answers with the processing job). */
+  uploadPanorama: (bytes: Uint8Array, name: string) => Promise<Response>;
 }
 
 /** Signs in as `<slug>@demo.qianqi.example` (demo mode only); throws with the server's answer when refused. */
@@ -32,6 +34,11 @@ export async function signInAsFirm(baseURL: string, slug: string): Promise<FirmA
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(bytes)]), name);
       return fetch(`${prefix}${path}`, { method: 'POST', headers: auth, body: form });
+    },
+    uploadPanorama: (bytes, name) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), name);
+      return fetch(`${baseURL}/api/enterprises/${body.user.enterpriseId}/panoramas`, { method: 'POST', headers: auth, body: form });
     },
   };
 }

@@ -2,7 +2,7 @@
  * The fixture cases through the API, as a firm meets them: upload, job, scene. Fixtures are read from
  * /work/shared/fixtures/cases (never copied into the repository).
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -75,7 +75,10 @@ describe('refused uploads leave nothing behind', () => {
     // Left over from a process killed between refusing a photo and removing it.
     const orphan = 'ab'.repeat(32);
     await writeFile(join(ctx.panoramaJobs.uploadsDir, orphan), 'GPS-tagged bytes');
-    await new PanoramaJobRunner(ctx.db, ctx.panoramaJobs.uploadsDir, ctx.mediaDir).resume();
+    // Older than a minute: not an upload another process is just giving its job.
+    const killedAt = new Date(Date.now() - 2 * 60_000);
+    await utimes(join(ctx.panoramaJobs.uploadsDir, orphan), killedAt, killedAt);
+    await new PanoramaJobRunner(ctx.db, ctx.panoramaJobs.uploadsDir, ctx.mediaDir).resume(0);
     expect(await uploads()).toEqual(kept);
   });
 

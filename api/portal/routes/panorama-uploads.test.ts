@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -153,15 +153,20 @@ describe('panorama upload', () => {
     await writeFile(join(ctx.panoramaJobs.uploadsDir, hash), photo);
     await writeFile(join(ctx.panoramaJobs.uploadsDir, '.incoming-deadbeef'), photo.subarray(0, 100));
     await mkdir(join(ctx.mediaDir, 'panoramas', '.tmp-123-abc'), { recursive: true });
+    // Left by the crash a while ago; a younger upload may be another process's, still streaming in.
+    const crashAt = new Date(Date.now() - 20 * 60_000);
+    await utimes(join(ctx.panoramaJobs.uploadsDir, '.incoming-deadbeef'), crashAt, crashAt);
+    await utimes(join(ctx.mediaDir, 'panoramas', '.tmp-123-abc'), crashAt, crashAt);
+    await writeFile(join(ctx.panoramaJobs.uploadsDir, '.incoming-streaming'), photo.subarray(0, 100));
     const [job] = await ctx.db
       .insert(panoramaJobs)
       .values({ enterpriseId: firmId, sourceHash: hash, sourceBytes: photo.length, status: 'processing', progress: 0.4 })
       .returning();
 
     const restarted = new PanoramaJobRunner(ctx.db, ctx.panoramaJobs.uploadsDir, ctx.mediaDir);
-    await restarted.resume();
+    await restarted.resume(0);
     await restarted.idle();
-    expect(await leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual(['.incoming-streaming']);
     expect((await readdir(join(ctx.mediaDir, 'panoramas'))).filter((n) => n.startsWith('.'))).toEqual([]);
     const [after] = await ctx.db.select().from(panoramaJobs);
     expect(after).toMatchObject({ id: job!.id, status: 'done' });

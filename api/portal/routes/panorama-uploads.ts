@@ -26,7 +26,7 @@ function checkPanoramaHead(head: Buffer): void {
 
 /** Upload of 360° photos by an enterprise, and the processing job each becomes. */
 export function panoramaUploadRoutes(ctx: AppContext) {
-  const uploads = new RateLimiter({ max: 60, windowMs: 60 * 60_000 });
+  const uploads = new RateLimiter(ctx.db, 'panorama-upload', { max: 60, windowMs: 60 * 60_000 });
 
   async function jobFor(c: Parameters<typeof requireAuth>[0], jobId: number) {
     requireAuth(c);
@@ -40,7 +40,7 @@ export function panoramaUploadRoutes(ctx: AppContext) {
     .post('/enterprises/:enterpriseId/panoramas', validate('param', enterpriseParam), async (c) => {
       const { enterpriseId } = c.req.valid('param');
       const { user } = requireEnterpriseAccess(c, enterpriseId);
-      enforceRateLimit(uploads, `user:${user.id}`);
+      await enforceRateLimit(uploads, `user:${user.id}`);
       const file = await receiveUpload(c.req.raw, {
         dir: ctx.panoramaJobs.uploadsDir,
         maxBytes: ctx.config.panoramaUploadMaxBytes,
@@ -53,11 +53,14 @@ export function panoramaUploadRoutes(ctx: AppContext) {
         async (tx) => {
           const existing = await findReusableJob(tx, enterpriseId, file.sha256);
           if (existing) return { job: existing, created: false };
+          // The unique index on (firm, photo) of live jobs backs this up should another process win the race anyway.
           const [inserted] = await tx
             .insert(panoramaJobs)
             .values({ enterpriseId, userId: user.id, sourceHash: file.sha256, sourceBytes: file.bytes, fileName: file.fileName })
+            .onConflictDoNothing()
             .returning();
-          return { job: inserted!, created: true };
+          if (!inserted) return { job: (await findReusableJob(tx, enterpriseId, file.sha256))!, created: false };
+          return { job: inserted, created: true };
         },
         { behavior: 'immediate' },
       );

@@ -1,7 +1,8 @@
 /**
  * A short-lived memo for public, anonymous reads (home, directory, search, boards, hall pages): the same answer for
  * everyone, so a burst of visitors costs one query. Per process and in memory; with several processes each keeps
- * its own. Edits by firms show within `ttlMs` (seconds), which "updatable at any time" tolerates.
+ * its own, and each clears it when a firm's change arrives — saved here, or by another process through the change
+ * feed (api/live/feed.ts, ~150 ms later). Other edits show within `ttlMs` (seconds).
  */
 export class PublicCache {
   private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();

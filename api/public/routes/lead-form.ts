@@ -97,9 +97,9 @@ function guardsOf(ctx: AppContext): Guards {
   if (!g) {
     g = {
       clock: new FormClock(ctx.config.dataDir),
-      perIp: new RateLimiter(...LEAD_LIMITS.perIp),
-      perHallNetwork: new RateLimiter(...LEAD_LIMITS.perHallNetwork),
-      perHall: new RateLimiter(...LEAD_LIMITS.perHall),
+      perIp: new RateLimiter(ctx.db, 'lead-ip', ...LEAD_LIMITS.perIp),
+      perHallNetwork: new RateLimiter(ctx.db, 'lead-hall-network', ...LEAD_LIMITS.perHallNetwork),
+      perHall: new RateLimiter(ctx.db, 'lead-hall', ...LEAD_LIMITS.perHall),
     };
     guards.set(ctx, g);
   }
@@ -173,9 +173,9 @@ export async function submitLead(ctx: AppContext, s: LeadSubmission, now = Date.
     securityEvent({ type: 'rate_limited', ip: s.ip, route: `POST ${s.sourcePage.slice(0, 100)}`, detail: { scope, enterpriseId: item.enterpriseId } });
     return fail(429, { form: LEAD_FORM_MESSAGES[key] });
   };
-  if (!perIp.take(s.ip, now)) return limited('rateIp', 'ip');
-  if (!perHallNetwork.take(`${item.enterpriseId}|${networkOf(s.ip)}`, now)) return limited('rateHall', 'hall_network');
-  if (!perHall.take(String(item.enterpriseId), now)) return limited('rateHall', 'hall');
+  if (!(await perIp.take(s.ip, now))) return limited('rateIp', 'ip');
+  if (!(await perHallNetwork.take(`${item.enterpriseId}|${networkOf(s.ip)}`, now))) return limited('rateHall', 'hall_network');
+  if (!(await perHall.take(String(item.enterpriseId), now))) return limited('rateHall', 'hall');
 
   if (!(await useFormToken(ctx.db, clock.nonceOf(str(s.fields.started)), now))) return GENERIC_THANKS;
   if (await findDuplicateLead(ctx.db, dedupeKey, now)) return { ...GENERIC_THANKS, duplicate: true };

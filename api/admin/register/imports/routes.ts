@@ -44,7 +44,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 export function importRoutes(ctx: AppContext) {
   // Each upload reads and checks a whole sheet: a generous cap per person still stops a runaway script.
-  const uploads = new RateLimiter({ max: 60, windowMs: 60 * 60_000 });
+  const uploads = new RateLimiter(ctx.db, 'register-import', { max: 60, windowMs: 60 * 60_000 });
   const actorOf = (c: Parameters<typeof requireStaff>[0]): Actor => requireStaff(c, IMPORT_ROLES);
 
   return new Hono<AppEnv>()
@@ -60,7 +60,7 @@ export function importRoutes(ctx: AppContext) {
     })
     .post('/', async (c) => {
       const actor = actorOf(c);
-      enforceRateLimit(uploads, `user:${actor.id}`);
+      await enforceRateLimit(uploads, `user:${actor.id}`);
       const upload = await receiveImport(c.req.raw);
       const kind = kindField.safeParse(upload.fields.kind);
       if (!kind.success) throw new AppError(400, 'invalid_input', { zh: '请选择导入类型（企业名录、年度数据或称号名单）', en: 'Choose what to import: enterprises, yearly or titles' });
