@@ -7,6 +7,7 @@ import { staffRoutes } from './staff/routes.ts';
 import { securityAdminRoutes } from './security/routes.ts';
 import { importRoutes } from './register/imports/routes.ts';
 import { targetRoutes } from './targets/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
@@ -26,5 +27,6 @@ export function adminRoutes(ctx: AppContext) {
     .route('/staff', staffRoutes(ctx))
     .route('/imports', importRoutes(ctx))
     .route('/targets', targetRoutes(ctx))
+    .route('/reports', reportRoutes(ctx))
     .route('/', securityAdminRoutes(ctx));
 }
