@@ -9,7 +9,7 @@ import { idParam } from '../../lib/fields.ts';
 import { tableXlsx } from '../../lib/table-export.ts';
 import { validate } from '../../lib/validate.ts';
 import { liveFirms, requireStaff, type ScopeActor } from '../scope.ts';
-import { indicatorDrill, listPlans, resolvePlan, targetProgress } from './progress.ts';
+import { indicatorDrill, listPlans, resolvePlan, targetProgress, uncountedTargets } from './progress.ts';
 import { countiesTable, targetsTable, yearsTable } from './tables.ts';
 
 /** Who may read targets: the bureau and administrators (whole city), county officers (their area). */
@@ -37,7 +37,8 @@ export function targetRoutes(ctx: AppContext) {
       const q = c.req.valid('query');
       const plan = await resolvePlan(ctx.db, q.plan, q.year);
       const items = await targetProgress(ctx.db, plan, { year: q.year, county: scopedCounty(user, q.county) });
-      return c.json({ plan, items });
+      const uncounted = (await uncountedTargets(ctx.db, plan)).map((t) => ({ indicator: t.indicator, target: t.target }));
+      return c.json({ plan, items, uncounted });
     })
     .get('/plans', async (c) => {
       requireStaff(c, TARGET_ROLES);
