@@ -8,6 +8,7 @@ import { securityAdminRoutes } from './security/routes.ts';
 import { importRoutes } from './register/imports/routes.ts';
 import { targetRoutes } from './targets/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { campaignRoutes } from './campaign/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
@@ -28,5 +29,6 @@ export function adminRoutes(ctx: AppContext) {
     .route('/imports', importRoutes(ctx))
     .route('/targets', targetRoutes(ctx))
     .route('/reports', reportRoutes(ctx))
+    .route('/campaign', campaignRoutes(ctx))
     .route('/', securityAdminRoutes(ctx));
 }

@@ -15,6 +15,7 @@ export const REPORT_CSS = `
 .report table.report-table caption { text-align: left; font-weight: 600; padding: .2rem 0; }
 .report table.report-table th, .report table.report-table td { border: 1px solid #c8ced9; padding: .25rem .5rem; text-align: left; }
 .report table.report-table thead th { background: #eef1f6; }
+.report table.report-table tbody th { white-space: nowrap; }
 .report table.report-table .num { text-align: right; font-variant-numeric: tabular-nums; }
 .report dl dt { font-weight: 600; margin-top: .5rem; }
 .report dl dd { margin: 0 0 0 1rem; font-size: .9rem; }
