@@ -6,13 +6,14 @@ import { todayInChina } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { tableXlsx } from '../../lib/table-export.ts';
 import { validate } from '../../lib/validate.ts';
+import { idParam } from '../../lib/fields.ts';
 import { COUNTY_NAMES } from '../../domain/program.ts';
 import { requireStaff } from '../scope.ts';
 import { TARGET_ROLES } from '../targets/routes.ts';
 import { queueReminders, REMINDER_GAP_HOURS } from './reminders.ts';
 import { campaignOf, filingStates, pastDue, summarise } from './status.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)), '日期无效 (invalid date)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效 (invalid date)');
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 const noCampaign = () => new AppError(404, 'no_campaign', { zh: '该年度尚未开启数据更新', en: 'No data campaign is open for that year' });
 
@@ -52,6 +53,14 @@ export function campaignRoutes(ctx: AppContext) {
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       c.header('Content-Disposition', `attachment; filename="chase-${campaign.fiscalYear}-${todayInChina()}.xlsx"`);
       return c.body(new Uint8Array(await tableXlsx(columns, rows)));
+    })
+    .get('/firm/:id', validate('param', z.object({ id: idParam })), async (c) => {
+      const user = requireStaff(c);
+      const campaign = await campaignOf(ctx.db);
+      if (!campaign) return c.json({ campaign: null, state: null, late: false });
+      const [firm] = await filingStates(ctx.db, user, campaign.fiscalYear, c.req.valid('param').id);
+      if (!firm) throw new AppError(404, 'not_found', { zh: '找不到该企业', en: 'No such enterprise' });
+      return c.json({ campaign: { fiscalYear: campaign.fiscalYear, dueDate: campaign.dueDate }, state: firm.state, late: firm.state !== 'complete' && pastDue(campaign, todayInChina()) });
     })
     .post('/remind', validate('json', z.object({ fiscalYear: z.number().int().min(2000).max(2100) }).strict()), async (c) => {
       const user = requireStaff(c, ['county', 'bureau', 'admin']);

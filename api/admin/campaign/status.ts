@@ -47,7 +47,7 @@ export const pastDue = (campaign: Pick<DataCampaign, 'dueDate'>, today: string) 
  * register (企业基础信息库): the one yearly form feeds every evaluation, and designated firms must update yearly
  * (ADMIN.md: by 31 May under the 2026 rules, or lose the re-review).
  */
-export async function filingStates(db: DbLike, actor: ScopeActor, fiscalYear: number) {
+export async function filingStates(db: DbLike, actor: ScopeActor, fiscalYear: number, firmId?: number) {
   const complete = and(...REQUIRED_FIGURES.map((f) => isNotNull(enterpriseYears[f])));
   return db
     .select({
@@ -58,7 +58,7 @@ export async function filingStates(db: DbLike, actor: ScopeActor, fiscalYear: nu
     })
     .from(enterprises)
     .leftJoin(enterpriseYears, and(eq(enterpriseYears.enterpriseId, enterprises.id), eq(enterpriseYears.fiscalYear, fiscalYear)))
-    .where(liveFirms(actor))
+    .where(firmId === undefined ? liveFirms(actor) : and(liveFirms(actor), eq(enterprises.id, firmId)))
     .orderBy(enterprises.county, enterprises.name);
 }
 
