@@ -9,6 +9,7 @@ import { importRoutes } from './register/imports/routes.ts';
 import { targetRoutes } from './targets/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { campaignRoutes } from './campaign/routes.ts';
+import { policyRoutes } from './policies/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
@@ -30,5 +31,6 @@ export function adminRoutes(ctx: AppContext) {
     .route('/targets', targetRoutes(ctx))
     .route('/reports', reportRoutes(ctx))
     .route('/campaign', campaignRoutes(ctx))
+    .route('/policies', policyRoutes(ctx))
     .route('/', securityAdminRoutes(ctx));
 }
