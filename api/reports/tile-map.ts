@@ -36,7 +36,7 @@ export function tileMapHtml(input: { label: string; values: Partial<Record<Count
     const name = COUNTY_NAMES[c][input.lang];
     const short = input.lang === 'zh' ? name.replace(/^聊城/, '').replace(/(技术产业|经济技术|旅游度假)/, '') : name.replace(/ (District|County|City)$/, '');
     const body = `<span class="tile-name">${esc(short)}</span><span class="tile-value">${esc(String(v))}</span>`;
-    const inner = input.href ? `<a href="${esc(input.href(c))}" aria-label="${esc(`${name}：${v}`)}">${body}</a>` : body;
+    const inner = input.href ? `<a href="${esc(input.href(c))}">${body}</a>` : body;
     return `<li class="tile tile-${step}" style="grid-column:${col + 1};grid-row:${row + 1}" title="${esc(name)}">${inner}</li>`;
   }).join('');
   return `<figure class="tile-map"><figcaption>${esc(input.label)}</figcaption><ul class="tile-grid">${tiles}</ul></figure>`;
