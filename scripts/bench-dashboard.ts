@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createApi } from '../api/app.ts';
 import { publishReport } from '../api/admin/reports/store.ts';
+import { INDICATORS } from '../api/admin/targets/indicators/index.ts';
 import type { TargetProgress } from '../api/admin/targets/progress.ts';
 import { countiesTable, yearsTable } from '../api/admin/targets/tables.ts';
 import { sessionCookieName } from '../api/auth/cookies.ts';
@@ -33,7 +34,7 @@ import { insertDemoRegister } from './seed/register-insert.ts';
 
 const argIndex = process.argv.indexOf('--firms');
 const FIRMS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 10_000;
-const ROUNDS = 20;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 async function timeIt<T>(fn: () => Promise<T>): Promise<[number, T]> {
@@ -60,10 +61,12 @@ async function volume(db: AppContext['db'], today: string): Promise<void> {
   await db.run(sql`with recursive d(n) as (select 0 union all select n + 1 from d where n < 364)
     insert or ignore into visit_counts (day, enterprise_id, kind, scene_id, hotspot_id, count)
     select date(${`${last}-01-01`}, '+' || d.n || ' days'), h.enterprise_id, 'hall_view', 0, 0, 1 + (h.enterprise_id + d.n) % 17 from halls h, d`);
-  await db.run(sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 20000)
+  await db.run(sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 20000),
+      h as (select enterprise_id, row_number() over (order by enterprise_id) - 1 as rn from halls),
+      c as (select count(*) as total from halls)
     insert into leads (enterprise_id, kind, contact_name, message, consent_at, consent_version, status, created_at, updated_at)
-    select (select enterprise_id from halls limit 1 offset (i % (select count(*) from halls))), 'inquiry', '基准测试', '', 0, 'v1', 'new',
-      ${Date.UTC(last - 4, 0, 1)} + (i * 7919 % 1826) * 86400000, 0 from n`);
+    select h.enterprise_id, 'inquiry', '基准测试', '', 0, 'v1', 'new', ${Date.UTC(last - 4, 0, 1)} + (n.i * 7919 % 1826) * 86400000, 0
+    from n, c join h on h.rn = n.i % c.total`);
 }
 
 async function main(): Promise<void> {
@@ -94,6 +97,13 @@ async function main(): Promise<void> {
     const allPlans = await db.select().from(plans);
     const queries = allPlans.flatMap((p) => [`plan=${p.id}`, `plan=${p.id}&year=${p.startYear + 1}`, `plan=${p.id}&county=linqing`, `plan=${p.id}&year=${p.endYear}&county=chiping`]);
 
+    for (const indicator of INDICATORS) {
+      const t: number[] = [];
+      for (let r = 0; r < 5; r++) t.push((await timeIt(() => indicator.rows(db, allPlans[1]!)))[0]);
+      t.sort((a, b) => a - b);
+      rows.push([`  indicator ${indicator.code}: rows() median of 5`, `${t[2]!.toFixed(0)} ms`, '', '']);
+    }
+
     // What the dashboard page does on the server: plans, targets, three SVG charts, the tile map and two tables.
     const dashboard = async (q: string) => {
       await (await get('/admin/targets/plans')).json();
@@ -107,12 +117,15 @@ async function main(): Promise<void> {
       tableHtml('a', countiesTable(items, 'zh'));
       tableHtml('b', yearsTable(items, years, 'zh'));
     };
-    await dashboard(queries[0]!); // warm
+    for (const p of allPlans) {
+      const [coldMs] = await timeIt(() => dashboard(`plan=${p.id}`));
+      rows.push([`dashboard, first request of plan ${p.code} (heavy counters not yet memoised)`, `${coldMs.toFixed(0)} ms`, '', '']);
+    }
     const times: number[] = [];
     for (let r = 0; r < ROUNDS; r++) for (const q of queries) times.push((await timeIt(() => dashboard(q)))[0]);
     times.sort((a, b) => a - b);
     const p95 = quantile(times, 0.95);
-    rows.push([`dashboard server time (targets API + SVG charts + tables), ${queries.length} views × ${ROUNDS}: p50 / p95`, `${quantile(times, 0.5).toFixed(0)} / ${p95.toFixed(0)} ms`, 'p95 ≤ 300 ms', p95 <= 300 ? 'met' : 'MISSED']);
+    rows.push([`dashboard server time (targets API + SVG charts + tables), ${queries.length} views × ${ROUNDS}, memo warm: p50 / p95`, `${quantile(times, 0.5).toFixed(0)} / ${p95.toFixed(0)} ms`, 'p95 ≤ 300 ms', p95 <= 300 ? 'met' : 'MISSED']);
 
     const apiTimes: number[] = [];
     for (let r = 0; r < ROUNDS; r++) for (const q of queries) apiTimes.push((await timeIt(async () => (await get(`/admin/targets?${q}`)).json()))[0]);

@@ -30,7 +30,7 @@ export function barChartSvg(input: { categories: string[]; series: BarSeries[]; 
     color: COLORS,
     textStyle: { fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
     legend: input.series.length > 1 ? { top: 0, textStyle: { fontSize: 12 } } : undefined,
-    grid: { left: 8, right: 24, top: input.series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: input.series.length > 1 ? 32 : 12, bottom: 8 },
     xAxis: input.horizontal ? valueAxis : categoryAxis,
     yAxis: input.horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
     series: input.series.map((s) => ({ type: 'bar', name: s.name, data: s.data, label: { show: true, position: input.horizontal ? 'right' : 'top', fontSize: 10 } })),

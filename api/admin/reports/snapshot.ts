@@ -53,7 +53,7 @@ export async function cohortHalls(db: DbLike, from: number, to: number): Promise
  * overall (总体评价): the whole plan. Both cover the whole city (reports are the bureau's, not an area's).
  */
 export async function buildSnapshot(db: DbLike, kind: ReportKind, year: number, plan: Plan, sections: ReportSections, now = new Date()): Promise<ReportSnapshot> {
-  const items = await targetProgress(db, plan, kind === 'annual' ? { year } : {});
+  const items = await targetProgress(db, plan, kind === 'annual' ? { year } : {}, { fresh: true });
   const uncounted = (await uncountedTargets(db, plan)).map((t) => ({ indicator: t.indicator, target: t.target }));
   return {
     kind,

@@ -6,6 +6,7 @@ import type { Message } from '../../lib/errors.ts';
 import { AppError } from '../../lib/errors.ts';
 import { INDICATORS, indicatorOf } from './indicators/index.ts';
 import { tallyRows } from './indicators/tally.ts';
+import { indicatorRows } from './indicators/memo.ts';
 import type { IndicatorSection, IndicatorUnit } from './indicators/types.ts';
 
 /** Progress of one indicator against its target, as the dashboard, the API and the report show it. */
@@ -47,9 +48,9 @@ export async function resolvePlan(db: DbLike, id?: number, year?: number): Promi
 /**
  * Progress of every indicator of the registry for a plan, optionally for one year of it and one area. Indicators the
  * plan names but the registry lacks are left out (their modules arrive with their issues). 400 when `year` lies
- * outside the plan.
+ * outside the plan. `fresh` skips the memo of heavy counters (reports are computed from the data as it is now).
  */
-export async function targetProgress(db: DbLike, plan: Plan, q: { year?: number; county?: County } = {}): Promise<TargetProgress[]> {
+export async function targetProgress(db: DbLike, plan: Plan, q: { year?: number; county?: County } = {}, opts: { fresh?: boolean } = {}): Promise<TargetProgress[]> {
   if (q.year !== undefined && (q.year < plan.startYear || q.year > plan.endYear)) {
     throw new AppError(400, 'year_outside_plan', {
       zh: `年度须在规划期 ${plan.startYear}–${plan.endYear} 内`,
@@ -60,7 +61,7 @@ export async function targetProgress(db: DbLike, plan: Plan, q: { year?: number;
   const window = { startYear: plan.startYear, endYear: plan.endYear };
   const out: TargetProgress[] = [];
   for (const indicator of INDICATORS) {
-    const rows = await indicator.rows(db, window);
+    const rows = await indicatorRows(db, indicator, window, opts.fresh);
     const now = tallyRows(rows, { ...window, ...q }, indicator.weighted);
     const upTo = q.year === undefined ? now : tallyRows(rows, { startYear: plan.startYear, endYear: q.year, county: q.county }, indicator.weighted);
     const mine = targets.filter((t) => t.indicator === indicator.code);
@@ -89,7 +90,7 @@ export async function targetProgress(db: DbLike, plan: Plan, q: { year?: number;
 export async function indicatorDrill(db: DbLike, plan: Plan, code: string, q: { year?: number; county?: County } = {}) {
   const indicator = indicatorOf(code);
   if (!indicator) throw new AppError(404, 'no_indicator', { zh: '没有该指标', en: 'No such indicator' });
-  const rows = await indicator.rows(db, plan);
+  const rows = await indicatorRows(db, indicator, { startYear: plan.startYear, endYear: plan.endYear });
   return { indicator, ids: tallyRows(rows, { startYear: plan.startYear, endYear: plan.endYear, ...q }, indicator.weighted).drill };
 }
 

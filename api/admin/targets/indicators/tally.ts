@@ -12,11 +12,24 @@ export function tallyRows(rows: readonly CountedRow[], q: IndicatorQuery, weight
   const picked = inWindow.filter((r) => (q.year === undefined || r.year === null || r.year === q.year) && (q.county === undefined || r.county === q.county));
   const measure = (list: readonly CountedRow[]) => (weighted ? list.reduce((s, r) => s + (r.weight ?? 1), 0) : new Set(list.map((r) => r.id)).size);
   const byCountyRows = new Map<County, CountedRow[]>();
-  for (const r of picked) if (r.county) byCountyRows.set(r.county, [...(byCountyRows.get(r.county) ?? []), r]);
+  for (const r of picked) {
+    if (!r.county) continue;
+    const list = byCountyRows.get(r.county);
+    if (list) list.push(r);
+    else byCountyRows.set(r.county, [r]);
+  }
   const byCounty: Partial<Record<County, number>> = {};
   for (const [county, list] of byCountyRows) byCounty[county] = measure(list);
   const byYear: Record<number, number> = {};
   const yearPicked = inWindow.filter((r) => q.county === undefined || r.county === q.county);
-  for (let y = q.startYear; y <= q.endYear; y += 1) byYear[y] = measure(yearPicked.filter((r) => r.year === null || r.year === y));
+  const undated = yearPicked.filter((r) => r.year === null);
+  const byYearRows = new Map<number, CountedRow[]>();
+  for (const r of yearPicked) {
+    if (r.year === null) continue;
+    const list = byYearRows.get(r.year);
+    if (list) list.push(r);
+    else byYearRows.set(r.year, [r]);
+  }
+  for (let y = q.startYear; y <= q.endYear; y += 1) byYear[y] = measure([...undated, ...(byYearRows.get(y) ?? [])]);
   return { actual: measure(picked), byCounty, byYear, drill: [...new Set(picked.map((r) => r.id))] };
 }

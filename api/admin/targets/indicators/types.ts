@@ -53,5 +53,7 @@ export interface Indicator {
   rule: Message;
   /** Sums weights (visits) instead of counting distinct ids. */
   weighted?: boolean;
+  /** Heavy counters may be served up to this old on the dashboard (see memo.ts); reports always count afresh. */
+  cacheMs?: number;
   rows(db: DbLike, window: { startYear: number; endYear: number }): Promise<CountedRow[]>;
 }
