@@ -3,6 +3,7 @@ import type { TargetProgress } from '../admin/targets/progress.ts';
 import { countiesTable, targetsTable, type FigureTable } from '../admin/targets/tables.ts';
 import type { ReportSnapshot } from '../admin/reports/snapshot.ts';
 import { COUNTIES as COUNTY_ORDER } from '../domain/program.ts';
+import { chinaDateTime } from '../lib/dates.ts';
 import { barChartSvg } from './charts.ts';
 import { REPORT_STRINGS } from './report-strings.ts';
 import { tileMapHtml } from './tile-map.ts';
@@ -24,10 +25,9 @@ export function tableHtml(caption: string, table: FigureTable): string {
 }
 
 /** The body of a section of indicators: its table (and chart when there is more than one figure). */
-function sectionBlock(title: string, items: readonly TargetProgress[], lang: Lang): string {
+function sectionBlock(caption: string, items: readonly TargetProgress[], lang: Lang): string {
   if (!items.length) return '';
-  const t = targetsTable(items, lang);
-  return `<h3>${esc(title)}</h3>${tableHtml(title, t)}`;
+  return tableHtml(caption, targetsTable(items, lang));
 }
 
 /**
@@ -41,11 +41,13 @@ export function renderReportHtml(snap: ReportSnapshot, lang: Lang, opts: { publi
   const planName = lang === 'en' && snap.plan.nameEn ? snap.plan.nameEn : snap.plan.name;
   const title = snap.kind === 'annual' ? s.annualTitle(snap.year) : s.overallTitle(planName);
   const suppress = opts.publicView ? PUBLIC_SUPPRESS_BELOW : 0;
-  const withTargets = snap.items.filter((i) => i.target !== null);
+  // Table 1 and its chart: the gradient and the screening; halls, services, training and outcomes have their sections.
+  const headline = snap.items.filter((i) => i.section === 'titles' || i.section === 'register');
+  const withTargets = snap.items.filter((i) => i.target !== null && i.section === 'titles');
   const out: string[] = [];
   out.push(`<header class="report-head"><h1>${esc(title)}</h1><p class="report-meta">${esc(s.plan)}：${esc(planName)}（${snap.plan.startYear}–${snap.plan.endYear}）`);
   out.push(opts.version ? ` · ${esc(s.version(opts.version))} · ${esc(s.published)} ${esc(opts.publishedAt ?? '')}` : ` · ${esc(s.draft)}`);
-  out.push(` · ${esc(s.computed)} ${esc(snap.computedAt.slice(0, 10))}</p></header>`);
+  out.push(` · ${esc(s.computed)} ${esc(chinaDateTime(snap.computedAt).slice(0, 10))}</p></header>`);
 
   out.push(`<section><h2>${esc(s.s1)}</h2><p>${esc(snap.kind === 'annual' ? s.s1Lead(snap.year, snap.plan.startYear) : s.s1LeadOverall)}</p>`);
   if (withTargets.length) {
@@ -63,7 +65,7 @@ export function renderReportHtml(snap: ReportSnapshot, lang: Lang, opts: { publi
       })}<figcaption>${esc(s.chartTargets)}</figcaption></figure>`,
     );
   }
-  out.push(tableHtml(s.tableTargets, targetsTable(snap.items, lang)));
+  out.push(tableHtml(s.tableTargets, targetsTable(headline, lang)));
   if (snap.uncounted.length) {
     out.push(`<p class="note">${esc(s.uncounted)} ${snap.uncounted.map((u) => `${esc(u.indicator)}（${u.target}）`).join('、')}</p>`);
   }
@@ -85,7 +87,7 @@ export function renderReportHtml(snap: ReportSnapshot, lang: Lang, opts: { publi
     const items = snap.items.filter((i) => i.section === section);
     const extra = section === 'halls' ? cohortTable(snap, lang) : '';
     if (!items.length && !extra) continue;
-    out.push(`<section><h2>${esc(s.sections[section as IndicatorSection])}</h2>${sectionBlock(s.sections[section], items, lang)}${extra}</section>`);
+    out.push(`<section><h2>${esc(s.sections[section as IndicatorSection])}</h2>${sectionBlock(s.sectionTable(s.sections[section]), items, lang)}${extra}</section>`);
   }
 
   out.push(`<section><h2>${esc(s.written)}</h2>`);
