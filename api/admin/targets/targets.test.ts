@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../app.ts';
-import { enterpriseYears, enterprises, planTargets, plans, tierRecognitions, type Plan } from '../../db/schema/index.ts';
+import { cohortSelections, cohorts, enterpriseYears, enterprises, halls, leads, planTargets, plans, tierRecognitions, visitCounts, type Plan } from '../../db/schema/index.ts';
 import { COUNTIES } from '../../domain/program.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, signInWithSecondFactor, type TestContext } from '../../testing.ts';
 import { targetProgress } from './progress.ts';
@@ -84,6 +84,36 @@ describe('counting rules on constructed data', () => {
     const screened = (await targetProgress(ctx.db, plan)).find((i) => i.indicator === 'firms_screened')!;
     expect(screened.actual).toBe(1);
     expect(screened.byYear).toEqual({ 2021: 0, 2022: 1, 2023: 0 });
+  });
+});
+
+describe('hall indicators', () => {
+  it('counts a cohort firm with a published hall once, in its first cohort; sums visits by year; counts only won leads as deals', async () => {
+    const [c21, c22, c24] = await ctx.db.insert(cohorts).values([{ year: 2021, title: 'a' }, { year: 2022, title: 'b' }, { year: 2024, title: 'c' }]).returning();
+    const twice = await makeEnterprise(ctx.db, { county: 'linqing' });
+    const draft = await makeEnterprise(ctx.db);
+    const later = await makeEnterprise(ctx.db);
+    await ctx.db.insert(halls).values([{ enterpriseId: twice.id, status: 'published' }, { enterpriseId: draft.id, status: 'draft' }, { enterpriseId: later.id, status: 'published' }]);
+    await ctx.db.insert(cohortSelections).values([
+      { cohortId: c21!.id, enterpriseId: twice.id },
+      { cohortId: c22!.id, enterpriseId: twice.id },
+      { cohortId: c22!.id, enterpriseId: draft.id },
+      { cohortId: c24!.id, enterpriseId: later.id },
+    ]);
+    await ctx.db.insert(visitCounts).values([
+      { day: '2021-03-01', enterpriseId: twice.id, kind: 'hall_view', count: 5 },
+      { day: '2023-12-31', enterpriseId: twice.id, kind: 'hall_view', count: 7 },
+      { day: '2023-12-31', enterpriseId: twice.id, kind: 'scene_view', count: 50 },
+      { day: '2024-01-01', enterpriseId: twice.id, kind: 'hall_view', count: 100 },
+    ]);
+    const lead = { enterpriseId: twice.id, kind: 'inquiry' as const, contactName: '访客', consentAt: new Date(), consentVersion: 'v1', createdAt: new Date('2022-05-01T00:00:00Z') };
+    await ctx.db.insert(leads).values([{ ...lead, status: 'won' }, { ...lead, status: 'won' }, { ...lead, status: 'negotiating' }]);
+    const items = await targetProgress(ctx.db, plan);
+    const of = (code: string) => items.find((i) => i.indicator === code)!;
+    expect(of('halls_published')).toMatchObject({ actual: 1, byYear: { 2021: 1, 2022: 0, 2023: 0 } });
+    expect(of('hall_visits')).toMatchObject({ actual: 12, byYear: { 2021: 5, 2022: 0, 2023: 7 } });
+    expect(of('hall_leads').actual).toBe(3);
+    expect(of('hall_deals')).toMatchObject({ actual: 2, byCounty: { linqing: 2 } });
   });
 });
 

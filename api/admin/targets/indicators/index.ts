@@ -1,5 +1,6 @@
 import { firmsScreened } from './firms-screened.ts';
 import { newGazelles } from './gazelle.ts';
+import { hallDeals } from './hall-deals.ts';
 import { hallLeads } from './hall-leads.ts';
 import { hallVisits } from './hall-visits.ts';
 import { hallsPublished } from './halls-published.ts';
@@ -26,6 +27,7 @@ export const INDICATORS: readonly Indicator[] = [
   hallsPublished,
   hallVisits,
   hallLeads,
+  hallDeals,
   serviceTeamsFormed,
 ];
 
