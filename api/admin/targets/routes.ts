@@ -11,6 +11,7 @@ import { validate } from '../../lib/validate.ts';
 import { liveFirms, requireStaff, type ScopeActor } from '../scope.ts';
 import { indicatorDrill, listPlans, resolvePlan, targetProgress, uncountedTargets } from './progress.ts';
 import { countiesTable, targetsTable, yearsTable } from './tables.ts';
+import { createPlan, planInput, planTargetsOf } from './plans.ts';
 
 /** Who may read targets: the bureau and administrators (whole city), county officers (their area). */
 export const TARGET_ROLES = ['county', 'bureau', 'admin'] as const;
@@ -27,8 +28,8 @@ export function scopedCounty(actor: ScopeActor, asked: County | undefined): Coun
 }
 
 /**
- * Plans and targets under /api/admin/targets: progress of every indicator (`GET /?plan=&year=&county=`), the plans,
- * a drill-down to what one indicator counts, and the dashboard tables as XLSX.
+ * Plans and targets under /api/admin/targets: progress of every indicator (`GET /?plan=&year=&county=`), the plans
+ * (a new period is `POST /plans` with its targets — data, no code), a drill-down to what one indicator counts, and the dashboard tables as XLSX.
  */
 export function targetRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
@@ -43,6 +44,11 @@ export function targetRoutes(ctx: AppContext) {
     .get('/plans', async (c) => {
       requireStaff(c, TARGET_ROLES);
       return c.json({ items: await listPlans(ctx.db) });
+    })
+    .post('/plans', validate('json', planInput), async (c) => {
+      requireStaff(c, ['bureau', 'admin']);
+      const plan = await ctx.db.transaction((tx) => createPlan(tx, c.req.valid('json')));
+      return c.json({ plan, targets: await planTargetsOf(ctx.db, plan.id) }, 201);
     })
     .get('/export', validate('query', targetQuery.extend({ table: z.enum(['targets', 'counties', 'years']).default('targets'), lang: z.enum(['zh', 'en']).default('zh') })), async (c) => {
       const user = requireStaff(c, TARGET_ROLES);

@@ -147,6 +147,18 @@ describe('GET /api/admin/targets', () => {
     expect((await bureau.call('GET', `/admin/targets?plan=${plan.id}&year=2025`)).status).toBe(400);
     expect((await bureau.call('GET', `/admin/targets?plan=abc`)).status).toBe(400);
     expect((await (await signIn('expert')).call('GET', '/admin/targets')).status).toBe(403);
+
+    // A new plan period is data: its years and targets, then counted by the same registry.
+    const next = { code: '2024-2026', name: '后续行动', startYear: 2024, endYear: 2026, targets: [{ indicator: 'new_srdi_city', target: 40 }, { indicator: 'new_srdi_city', county: 'linqing', target: 9 }] };
+    const created = await bureau.call('POST', '/admin/targets/plans', next);
+    expect(created.status).toBe(201);
+    const c24 = await makeEnterprise(ctx.db, { county: 'linqing' });
+    await title(c24.id, 2025);
+    const progress = await bureau.call('GET', `/admin/targets?plan=${created.json.plan.id}&county=linqing`);
+    expect(progress.json.items.find((i: { indicator: string }) => i.indicator === 'new_srdi_city')).toMatchObject({ target: 9, actual: 1 });
+    expect((await bureau.call('POST', '/admin/targets/plans', { ...next, code: 'other' })).status).toBe(409);
+    expect((await bureau.call('POST', '/admin/targets/plans', { ...next, code: 'bad', startYear: 2030, endYear: 2029 })).status).toBe(400);
+    expect((await county.call('POST', '/admin/targets/plans', { ...next, code: 'x-2030', startYear: 2030, endYear: 2031 })).status).toBe(403);
     expect((await (await signIn('enterprise')).call('GET', '/admin/targets')).status).toBe(403);
     void eq;
   });
