@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import { POLICIES } from '../../../content/policies/eligibility.ts';
 import type { DbLike } from '../../db/client.ts';
 import { enterpriseYears, enterprises, policyApplications, tierRecognitions } from '../../db/schema/index.ts';
@@ -11,6 +11,8 @@ import { AppError } from '../../lib/errors.ts';
 export interface FirmForMatching extends PolicyFirmFacts {
   id: number;
   name: string;
+  /** The fiscal year whose figures were used (last year, or the year before when last year is not filed yet). */
+  dataYear: number | null;
 }
 
 /** The policy of a slug, or 404. */
@@ -22,7 +24,8 @@ export function policyOf(slug: string): PolicyEligibility {
 
 /**
  * Loads the firms matching `where` (a condition on enterprises, e.g. the actor's scope) with their titles and last
- * completed fiscal year's figures: three queries whatever the number of firms.
+ * completed fiscal year's figures — or the year before's while last year is not filed yet (the yearly update runs
+ * until 31 May): three queries whatever the number of firms.
  */
 export async function firmsForMatching(db: DbLike, where: SQL, today = todayInChina()): Promise<FirmForMatching[]> {
   const lastYear = Number(today.slice(0, 4)) - 1;
@@ -34,13 +37,17 @@ export async function firmsForMatching(db: DbLike, where: SQL, today = todayInCh
     .from(tierRecognitions)
     .where(sql`${tierRecognitions.enterpriseId} in ${ids}`);
   const years = await db
-    .select({ enterpriseId: enterpriseYears.enterpriseId, revenue: enterpriseYears.revenue, mainRevenue: enterpriseYears.mainRevenue, rdSpend: enterpriseYears.rdSpend, rdStaff: enterpriseYears.rdStaff, employees: enterpriseYears.employees, digitalLevel: enterpriseYears.digitalLevel })
+    .select({ enterpriseId: enterpriseYears.enterpriseId, fiscalYear: enterpriseYears.fiscalYear, revenue: enterpriseYears.revenue, mainRevenue: enterpriseYears.mainRevenue, rdSpend: enterpriseYears.rdSpend, rdStaff: enterpriseYears.rdStaff, employees: enterpriseYears.employees, digitalLevel: enterpriseYears.digitalLevel })
     .from(enterpriseYears)
-    .where(and(eq(enterpriseYears.fiscalYear, lastYear), sql`${enterpriseYears.enterpriseId} in ${ids}`));
+    .where(and(sql`${enterpriseYears.fiscalYear} in (${lastYear - 1}, ${lastYear})`, sql`${enterpriseYears.enterpriseId} in ${ids}`));
   const titlesOf = new Map<number, PolicyFirmFacts['titles']>();
   for (const t of titles) titlesOf.set(t.enterpriseId, [...(titlesOf.get(t.enterpriseId) ?? []), t]);
-  const yearOf = new Map(years.map((y) => [y.enterpriseId, y]));
-  return firms.map((f) => ({ ...f, county: f.county as County, titles: titlesOf.get(f.id) ?? [], lastYear: yearOf.get(f.id) ?? null }));
+  const yearOf = new Map<number, (typeof years)[number]>();
+  for (const y of years) if ((yearOf.get(y.enterpriseId)?.fiscalYear ?? 0) < y.fiscalYear) yearOf.set(y.enterpriseId, y);
+  return firms.map((f) => {
+    const y = yearOf.get(f.id) ?? null;
+    return { ...f, county: f.county as County, titles: titlesOf.get(f.id) ?? [], lastYear: y, dataYear: y?.fiscalYear ?? null };
+  });
 }
 
 /** Firms' applications, as "enterpriseId:slug" keys. */

@@ -29,12 +29,12 @@ export function portalPolicyRoutes(ctx: AppContext) {
     .get('/policies', async (c) => {
       const { enterpriseId } = portalScope(ctx, c);
       const [firm] = await firmsForMatching(ctx.db, and(eq(enterprises.id, enterpriseId))!);
-      if (!firm) return c.json({ items: [] });
+      if (!firm) return c.json({ dataYear: null, items: [] });
       const applied = await appliedKeys(ctx.db, [enterpriseId]);
       const items: PortalPolicyMatch[] = matchesOf(firm)
         .filter((m): m is typeof m & { status: 'eligible' | 'gaps' } => m.status === 'eligible' || m.status === 'gaps')
         .map((m) => ({ slug: m.slug, name: m.policy.name, benefit: m.policy.benefit, deadline: m.policy.deadline ?? null, explainer: m.policy.explainer, status: m.status, reasons: m.reasons, gaps: m.gaps, applied: applied.has(`${enterpriseId}:${m.slug}`) }));
-      return c.json({ items });
+      return c.json({ dataYear: firm.dataYear, items });
     })
     .get('/campaign', async (c) => {
       portalScope(ctx, c);
