@@ -7,6 +7,10 @@ import { staffRoutes } from './staff/routes.ts';
 import { securityAdminRoutes } from './security/routes.ts';
 import { importRoutes } from './register/imports/routes.ts';
 import { adminAttachmentRoutes } from '../attachments/routes.ts';
+import { targetRoutes } from './targets/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { campaignRoutes } from './campaign/routes.ts';
+import { policyRoutes } from './policies/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
@@ -26,5 +30,9 @@ export function adminRoutes(ctx: AppContext) {
     .route('/staff', staffRoutes(ctx))
     .route('/imports', importRoutes(ctx))
     .route('/', adminAttachmentRoutes(ctx))
+    .route('/targets', targetRoutes(ctx))
+    .route('/reports', reportRoutes(ctx))
+    .route('/campaign', campaignRoutes(ctx))
+    .route('/policies', policyRoutes(ctx))
     .route('/', securityAdminRoutes(ctx));
 }

@@ -18,7 +18,7 @@ async function hydrated(page: Page, within = 'body'): Promise<void> {
 }
 
 /** A browser context signed in through the sign-in page, as a person would, landing on `next`. */
-async function signedIn(email: string, next = '/admin'): Promise<{ context: BrowserContext; page: Page }> {
+async function signedIn(email: string, next = '/admin/enterprises'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent(next)}`);
@@ -58,7 +58,7 @@ describe('the bureau’s workspace in Chromium', () => {
     await expect.poll(() => page.getByRole('link', { name: '临清专精特新' }).count()).toBe(1);
 
     // Every firm of a wider query, across pages: select the page, then "select all N", then tag them.
-    await page.goto(`${baseURL}/admin?county=linqing`);
+    await page.goto(`${baseURL}/admin/enterprises?county=linqing`);
     await hydrated(page);
     const linqing = await resultCount(page);
     expect(linqing).toBeGreaterThan(50);
@@ -85,7 +85,7 @@ describe('the bureau’s workspace in Chromium', () => {
     await expect.poll(() => page.getByTestId('bulk-result').textContent()).toContain(`指定负责人“${liaisonName}”：已处理 50 家`);
     expect(new Set(await page.locator('table.data tbody tr td:last-child').allInnerTexts())).toEqual(new Set([liaisonName]));
 
-    await page.goto(`${baseURL}/admin?tag=${encodeURIComponent('重点培育')}`);
+    await page.goto(`${baseURL}/admin/enterprises?tag=${encodeURIComponent('重点培育')}`);
     expect(await resultCount(page)).toBe(linqing);
     await context.close();
   });
@@ -93,7 +93,7 @@ describe('the bureau’s workspace in Chromium', () => {
   it('refuses to overwrite a colleague’s newer change: 409 shows both values, the second person chooses, history keeps both', async () => {
     const a = await signedIn('bureau@demo.qianqi.example');
     const b = await signedIn('admin@demo.qianqi.example');
-    await a.page.goto(`${baseURL}/admin?q=${encodeURIComponent('恒运')}`);
+    await a.page.goto(`${baseURL}/admin/enterprises?q=${encodeURIComponent('恒运')}`);
     const dossier = await a.page.getByRole('link', { name: /恒运/ }).first().getAttribute('href');
     await a.page.goto(baseURL + dossier!);
     await b.page.goto(baseURL + dossier!);
@@ -149,7 +149,7 @@ describe('the bureau’s workspace in Chromium', () => {
     await page.getByRole('button', { name: '提交导入' }).click();
     await page.getByText(/已提交，写入 2 条记录/).waitFor();
 
-    await page.goto(`${baseURL}/admin?q=${encodeURIComponent('恒运')}`);
+    await page.goto(`${baseURL}/admin/enterprises?q=${encodeURIComponent('恒运')}`);
     await page.getByRole('link', { name: /恒运/ }).first().click();
     await page.waitForURL(/\/admin\/enterprises\/\d+/);
     const ledger = await page.locator('section[aria-labelledby="h-titles"] tbody').innerText();
@@ -164,7 +164,7 @@ describe('the bureau’s workspace in Chromium', () => {
     const areas = await page.locator('table.data tbody tr td:nth-child(4)').allInnerTexts();
     expect(areas.length).toBeGreaterThan(10);
     expect(new Set(areas)).toEqual(new Set(['临清市']));
-    const bureau = await signedIn('bureau@demo.qianqi.example', '/admin?county=donge');
+    const bureau = await signedIn('bureau@demo.qianqi.example', '/admin/enterprises?county=donge');
     const elsewhere = await bureau.page.locator('table.data tbody tr td:nth-child(2) a').first().getAttribute('href');
     const res = await page.goto(baseURL + elsewhere!);
     expect(res!.status()).toBe(404);
@@ -200,7 +200,7 @@ describe('the bureau’s workspace in Chromium', () => {
   it('has no serious accessibility violations on any workspace page type, in both languages', async () => {
     const { context, page } = await signedIn('admin@demo.qianqi.example');
     const dossier = await page.locator('table.data tbody tr td:nth-child(2) a').first().getAttribute('href');
-    const paths = ['/admin', '/admin?title=review_due&sort=-revenue', dossier!, '/admin/imports', '/admin/trash', '/admin/staff'];
+    const paths = ['/admin', '/admin/enterprises', '/admin/enterprises?title=review_due&sort=-revenue', dossier!, '/admin/imports', '/admin/trash', '/admin/staff', '/admin/reports', '/admin/reports/2025', '/admin/campaign', '/admin/policies', '/admin/policies/srdi-award'];
     const problems: string[] = [];
     for (const path of [...paths, ...paths.map((p) => `/en${p}`)]) problems.push(...(await seriousViolations(page, baseURL, path)));
     expect(problems).toEqual([]);

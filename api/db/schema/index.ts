@@ -12,3 +12,4 @@ export * from './security.ts';
 export * from './services.ts';
 export * from './attachments.ts';
 export * from './scaling.ts';
+export * from './evaluation.ts';

@@ -1,0 +1,165 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApi } from '../../app.ts';
+import { cohortSelections, cohorts, enterpriseYears, enterprises, halls, leads, planTargets, plans, tierRecognitions, visitCounts, type Plan } from '../../db/schema/index.ts';
+import { COUNTIES } from '../../domain/program.ts';
+import { apiClient, createTestContext, makeEnterprise, makeUser, signInWithSecondFactor, type TestContext } from '../../testing.ts';
+import { targetProgress } from './progress.ts';
+
+let ctx: TestContext;
+let api: ReturnType<typeof createApi>;
+let plan: Plan;
+
+beforeEach(async () => {
+  ctx = await createTestContext();
+  api = createApi(ctx);
+  [plan] = (await ctx.db.insert(plans).values({ code: '2021-2023', name: '三年行动计划', startYear: 2021, endYear: 2023 }).returning()) as [Plan];
+  await ctx.db.insert(planTargets).values([
+    { planId: plan.id, indicator: 'new_srdi_city', target: 150 },
+    { planId: plan.id, indicator: 'new_srdi_city', county: 'linqing', target: 30 },
+  ]);
+});
+afterEach(() => ctx.cleanup());
+
+const title = (enterpriseId: number, year: number, extra: Partial<typeof tierRecognitions.$inferInsert> = {}) =>
+  ctx.db.insert(tierRecognitions).values({ enterpriseId, tier: 'srdi', level: 'city', year, ...extra });
+const srdiCity = async (q: { year?: number; county?: 'linqing' | 'dongchangfu' } = {}) => (await targetProgress(ctx.db, plan, q)).find((i) => i.indicator === 'new_srdi_city')!;
+
+describe('counting rules on constructed data', () => {
+  it('counts a firm designated twice once, in its first year; revoked never, expired still', async () => {
+    const twice = await makeEnterprise(ctx.db);
+    await title(twice.id, 2021);
+    await title(twice.id, 2023);
+    const expired = await makeEnterprise(ctx.db);
+    await title(expired.id, 2022, { status: 'expired' });
+    const revoked = await makeEnterprise(ctx.db);
+    await title(revoked.id, 2022, { status: 'revoked' });
+    const otherLevel = await makeEnterprise(ctx.db);
+    await title(otherLevel.id, 2022, { level: 'provincial' });
+
+    const all = await srdiCity();
+    expect(all.actual).toBe(2);
+    expect(all.target).toBe(150);
+    expect(all.byYear).toEqual({ 2021: 1, 2022: 1, 2023: 0 });
+    expect((await srdiCity({ year: 2023 })).actual).toBe(0);
+    expect((await srdiCity({ year: 2023 })).cumulative).toBe(2);
+  });
+
+  it('counts designations just inside the plan’s years and not those just outside; a firm designated before the plan is not new', async () => {
+    for (const [year, name] of [[2020, 'before'], [2021, 'first'], [2023, 'last'], [2024, 'after']] as const) {
+      const firm = await makeEnterprise(ctx.db, { name });
+      await title(firm.id, year);
+    }
+    const old = await makeEnterprise(ctx.db, { name: 'old' });
+    await title(old.id, 2019);
+    await title(old.id, 2022);
+    const res = await srdiCity();
+    expect(res.actual).toBe(2);
+    const names = await ctx.db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises);
+    const { ids } = await (await import('./progress.ts')).indicatorDrill(ctx.db, plan, 'new_srdi_city');
+    expect(ids.map((id) => names.find((n) => n.id === id)!.name).sort()).toEqual(['first', 'last']);
+  });
+
+  it('splits by area so that the areas sum to the city total, with the area’s own target', async () => {
+    const counties = ['linqing', 'linqing', 'dongchangfu', 'hitech', 'gaotang'] as const;
+    for (const county of counties) {
+      const firm = await makeEnterprise(ctx.db, { county });
+      await title(firm.id, 2022);
+    }
+    const trashed = await makeEnterprise(ctx.db, { county: 'linqing', deletedAt: new Date() });
+    await title(trashed.id, 2022);
+    const city = await srdiCity();
+    expect(city.actual).toBe(5);
+    expect(COUNTIES.reduce((s, c) => s + (city.byCounty[c] ?? 0), 0)).toBe(city.actual);
+    const linqing = await srdiCity({ county: 'linqing' });
+    expect(linqing.actual).toBe(2);
+    expect(linqing.target).toBe(30);
+  });
+
+  it('counts a firm screened once, in its first fiscal year with data inside the plan', async () => {
+    const firm = await makeEnterprise(ctx.db);
+    await ctx.db.insert(enterpriseYears).values([{ enterpriseId: firm.id, fiscalYear: 2022 }, { enterpriseId: firm.id, fiscalYear: 2023 }]);
+    const outside = await makeEnterprise(ctx.db);
+    await ctx.db.insert(enterpriseYears).values({ enterpriseId: outside.id, fiscalYear: 2024 });
+    const screened = (await targetProgress(ctx.db, plan)).find((i) => i.indicator === 'firms_screened')!;
+    expect(screened.actual).toBe(1);
+    expect(screened.byYear).toEqual({ 2021: 0, 2022: 1, 2023: 0 });
+  });
+});
+
+describe('hall indicators', () => {
+  it('counts a cohort firm with a published hall once, in its first cohort; sums visits by year; counts only won leads as deals', async () => {
+    const [c21, c22, c24] = await ctx.db.insert(cohorts).values([{ year: 2021, title: 'a' }, { year: 2022, title: 'b' }, { year: 2024, title: 'c' }]).returning();
+    const twice = await makeEnterprise(ctx.db, { county: 'linqing' });
+    const draft = await makeEnterprise(ctx.db);
+    const later = await makeEnterprise(ctx.db);
+    await ctx.db.insert(halls).values([{ enterpriseId: twice.id, status: 'published' }, { enterpriseId: draft.id, status: 'draft' }, { enterpriseId: later.id, status: 'published' }]);
+    await ctx.db.insert(cohortSelections).values([
+      { cohortId: c21!.id, enterpriseId: twice.id },
+      { cohortId: c22!.id, enterpriseId: twice.id },
+      { cohortId: c22!.id, enterpriseId: draft.id },
+      { cohortId: c24!.id, enterpriseId: later.id },
+    ]);
+    await ctx.db.insert(visitCounts).values([
+      { day: '2021-03-01', enterpriseId: twice.id, kind: 'hall_view', count: 5 },
+      { day: '2023-12-31', enterpriseId: twice.id, kind: 'hall_view', count: 7 },
+      { day: '2023-12-31', enterpriseId: twice.id, kind: 'scene_view', count: 50 },
+      { day: '2024-01-01', enterpriseId: twice.id, kind: 'hall_view', count: 100 },
+    ]);
+    const lead = { enterpriseId: twice.id, kind: 'inquiry' as const, contactName: '访客', consentAt: new Date(), consentVersion: 'v1', createdAt: new Date('2022-05-01T00:00:00Z') };
+    await ctx.db.insert(leads).values([{ ...lead, status: 'won' }, { ...lead, status: 'won' }, { ...lead, status: 'negotiating' }]);
+    const items = await targetProgress(ctx.db, plan);
+    const of = (code: string) => items.find((i) => i.indicator === code)!;
+    expect(of('halls_published')).toMatchObject({ actual: 1, byYear: { 2021: 1, 2022: 0, 2023: 0 } });
+    expect(of('hall_visits')).toMatchObject({ actual: 12, byYear: { 2021: 5, 2022: 0, 2023: 7 } });
+    expect(of('hall_leads').actual).toBe(3);
+    expect(of('hall_deals')).toMatchObject({ actual: 2, byCounty: { linqing: 2 } });
+  });
+});
+
+describe('GET /api/admin/targets', () => {
+  async function signIn(role: 'bureau' | 'county' | 'expert' | 'enterprise') {
+    const email = `${role}${Math.random().toString(36).slice(2)}@example.org`;
+    await makeUser(ctx.db, { role, email, county: role === 'county' ? 'linqing' : null, totp: role !== 'enterprise' });
+    const client = apiClient(api);
+    await signInWithSecondFactor(client, email);
+    return client;
+  }
+
+  it('answers items with indicator, target, actual and rule; a county officer sees only their area', async () => {
+    const a = await makeEnterprise(ctx.db, { county: 'linqing' });
+    const b = await makeEnterprise(ctx.db, { county: 'dongchangfu' });
+    await title(a.id, 2021);
+    await title(b.id, 2021);
+    const bureau = await signIn('bureau');
+    const res = await bureau.call('GET', `/admin/targets?plan=${plan.id}`);
+    expect(res.status).toBe(200);
+    const item = res.json.items.find((i: { indicator: string }) => i.indicator === 'new_srdi_city');
+    expect(item).toMatchObject({ indicator: 'new_srdi_city', target: 150, actual: 2 });
+    expect(item.rule.zh).toContain('只计一次');
+
+    const county = await signIn('county');
+    const scoped = await county.call('GET', `/admin/targets?plan=${plan.id}&county=dongchangfu`);
+    expect(scoped.json.items.find((i: { indicator: string }) => i.indicator === 'new_srdi_city')).toMatchObject({ actual: 1, target: 30 });
+    const drill = await county.call('GET', `/admin/targets/new_srdi_city/drill?plan=${plan.id}`);
+    expect(drill.json.items.map((f: { id: number }) => f.id)).toEqual([a.id]);
+
+    expect((await bureau.call('GET', `/admin/targets?plan=${plan.id}&year=2025`)).status).toBe(400);
+    expect((await bureau.call('GET', `/admin/targets?plan=abc`)).status).toBe(400);
+    expect((await (await signIn('expert')).call('GET', '/admin/targets')).status).toBe(403);
+
+    // A new plan period is data: its years and targets, then counted by the same registry.
+    const next = { code: '2024-2026', name: '后续行动', startYear: 2024, endYear: 2026, targets: [{ indicator: 'new_srdi_city', target: 40 }, { indicator: 'new_srdi_city', county: 'linqing', target: 9 }] };
+    const created = await bureau.call('POST', '/admin/targets/plans', next);
+    expect(created.status).toBe(201);
+    const c24 = await makeEnterprise(ctx.db, { county: 'linqing' });
+    await title(c24.id, 2025);
+    const progress = await bureau.call('GET', `/admin/targets?plan=${created.json.plan.id}&county=linqing`);
+    expect(progress.json.items.find((i: { indicator: string }) => i.indicator === 'new_srdi_city')).toMatchObject({ target: 9, actual: 1 });
+    expect((await bureau.call('POST', '/admin/targets/plans', { ...next, code: 'other' })).status).toBe(409);
+    expect((await bureau.call('POST', '/admin/targets/plans', { ...next, code: 'bad', startYear: 2030, endYear: 2029 })).status).toBe(400);
+    expect((await county.call('POST', '/admin/targets/plans', { ...next, code: 'x-2030', startYear: 2030, endYear: 2031 })).status).toBe(403);
+    expect((await (await signIn('enterprise')).call('GET', '/admin/targets')).status).toBe(403);
+    void eq;
+  });
+});
