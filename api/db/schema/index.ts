@@ -10,3 +10,5 @@ export * from './register.ts';
 export * from './mail.ts';
 export * from './security.ts';
 export * from './services.ts';
+export * from './training.ts';
+export * from './outcomes.ts';
