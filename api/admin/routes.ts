@@ -6,6 +6,8 @@ import { requireStaff } from './scope.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { securityAdminRoutes } from './security/routes.ts';
 import { importRoutes } from './register/imports/routes.ts';
+import { trainingRoutes } from './training/routes.ts';
+import { outcomeRoutes } from './outcomes/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
@@ -24,5 +26,7 @@ export function adminRoutes(ctx: AppContext) {
     .route('/trash', trashRoutes(ctx))
     .route('/staff', staffRoutes(ctx))
     .route('/imports', importRoutes(ctx))
+    .route('/training', trainingRoutes(ctx))
+    .route('/outcomes', outcomeRoutes(ctx))
     .route('/', securityAdminRoutes(ctx));
 }
