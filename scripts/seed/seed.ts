@@ -14,6 +14,8 @@ import { DEMO_PASSWORD } from './demo-rows.ts';
 import { insertDemoFirm } from './insert.ts';
 import { insertDemoRegister } from './register-insert.ts';
 import { insertDemoServicePool } from './service-pool-insert.ts';
+import { insertDemoTraining } from './training-demo.ts';
+import { insertDemoOutcomes } from './outcomes-demo.ts';
 import { refreshSearchIndex } from '../../api/db/queries/search-index.ts';
 import { todayInChina } from '../../api/lib/dates.ts';
 
@@ -76,6 +78,9 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
   const added = await ctx.db.transaction((tx) => insertDemoRegister(tx, ctx.config.demoRegisterFirms, todayInChina(), passwordHash));
   const pool = await ctx.db.transaction((tx) => insertDemoServicePool(tx));
   console.log(`演示服务资源池 Demo service pool: ${pool.providers} providers, ${pool.experts} experts, ${pool.teams} teams serving ${pool.firms} firms`);
+  const training = await ctx.db.transaction((tx) => insertDemoTraining(tx));
+  const outcomes = await ctx.db.transaction((tx) => insertDemoOutcomes(tx));
+  console.log(`演示培训与成果 Demo training: ${training.events} events, ${training.people} people, ${training.attendances} attendances, ${training.certificates} certificates; ${outcomes.outcomes} outcomes (${outcomes.verified} verified)`);
   // Index the new firms now rather than on the first visitor's search.
   await refreshSearchIndex(ctx.db);
   console.log(`演示企业库 Demo register: ${added} fictional firms, indexed, in ${((Date.now() - registerStarted) / 1000).toFixed(1)} s`);
