@@ -71,10 +71,9 @@ export function generateTraining(firmCount: number, providerCount: number): Demo
       const chosen = new Set<number>();
       // Returning people: a third come from the first few hundred, who attend several events over the years.
       while (chosen.size < seats) chosen.add(rand() < 0.35 ? Math.floor(rand() * 300) : Math.floor(rand() * PEOPLE));
-      const period = events.filter((e) => e.track === track && e.startsOn.startsWith(String(year))).length + 1;
       events.push({
         track,
-        title: `${year} 年${TRAINING_TRACK_NAMES[track].zh}第 ${period} 期（${online ? '线上' : COUNTY_NAMES[county].zh}）`,
+        title: `${year} 年${TRAINING_TRACK_NAMES[track].zh}第 0 期（${online ? '线上' : COUNTY_NAMES[county].zh}）`,
         courses: COURSES[track].filter(() => rand() < 0.7).join('\n') || COURSES[track][0]!,
         startsOn: `${year}-${pad(month)}-${pad(day)}`,
         endsOn: `${year}-${pad(month)}-${pad(day + days)}`,
@@ -84,6 +83,14 @@ export function generateTraining(firmCount: number, providerCount: number): Demo
         attendees: [...chosen].sort((a, b) => a - b).map((person) => ({ person, completed: rand() < 0.8 })),
       });
     }
+  }
+  // Number each track's events within a year in date order (第 1 期 is the year's first).
+  events.sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.track.localeCompare(b.track));
+  const seen = new Map<string, number>();
+  for (const e of events) {
+    const key = `${e.track}/${e.startsOn.slice(0, 4)}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    e.title = e.title.replace(/第 \d+ 期/, `第 ${seen.get(key)} 期`);
   }
   return { people, events };
 }

@@ -160,7 +160,7 @@ export default function ImportWizard({ lang, csrfToken, event }: Props) {
 
   return (
     <div className="import-wizard">
-      <p className="muted">{s.intro}</p>
+      {!event && <p className="muted">{s.intro}</p>}
       <ol className="import-steps" aria-label={s.title}>
         {s.steps.map((label, i) => {
           const current = { choose: 0, uploading: 1, checking: 1, review: 2, committed: 3, undone: 3 }[phase.name];
