@@ -66,18 +66,21 @@ export async function insertDemoOutcomes(db: DbLike): Promise<{ outcomes: number
     const verified = rand() < 0.65;
     const verifier = recordedBy === idOf('bureau') ? idOf('admin') : idOf('bureau');
     const year = 2024 + Math.floor(rand() * 3);
+    const achievedOn = `${year}-${pad(1 + Math.floor(rand() * 10))}-${pad(1 + Math.floor(rand() * 28))}`;
+    // Verified about a month later, never in the future of the demo's own dates.
+    const verifiedAt = new Date(Math.min(Date.parse(`${achievedOn}T02:00:00Z`) + 30 * 86_400_000, Date.parse('2026-11-20T02:00:00Z')));
     rows.push({
       enterpriseId,
       type,
       value: WHOLE.has(type) ? Math.round(raw) : Math.round(raw * 10) / 10,
-      achievedOn: `${year}-${pad(1 + Math.floor(rand() * 10))}-${pad(1 + Math.floor(rand() * 28))}`,
+      achievedOn,
       description: pick(DESCRIPTIONS[type]),
       sourceKind: training ? 'training' : null,
       sourceId: training?.eventId ?? null,
       leadId: lead?.id ?? null,
       recordedBy,
       verifiedBy: verified ? verifier : null,
-      verifiedAt: verified ? new Date(Date.UTC(year, 11, 15)) : null,
+      verifiedAt: verified ? verifiedAt : null,
     } satisfies Partial<ServiceOutcome>);
   }
   for (let i = 0; i < rows.length; i += 200) await db.insert(serviceOutcomes).values(rows.slice(i, i + 200));

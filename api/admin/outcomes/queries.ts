@@ -118,7 +118,7 @@ export async function listOutcomes(db: DbLike, actor: ScopeActor, filter: Outcom
     .orderBy(desc(serviceOutcomes.achievedOn), desc(serviceOutcomes.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  return { items: rows.map(outcomeView), total: total?.n ?? 0 };
+  return { items: await withSourceTitles(db, rows.map(outcomeView)), total: total?.n ?? 0 };
 }
 
 /** An outcome as the API and pages show it (dates as ISO text). */
@@ -133,9 +133,18 @@ function outcomeView(r: { o: ServiceOutcome; firmName: string; county: County; r
     county: r.county,
     recordedByName: r.recordedByName,
     verifiedByName: r.verifiedByName,
+    /** The training event's title for a training source (requests and visits are named by id until they land). */
+    sourceTitle: null as string | null,
   };
 }
 export type OutcomeView = ReturnType<typeof outcomeView>;
+
+/** Fills `sourceTitle` of training-sourced outcomes with their events' titles (one query). */
+async function withSourceTitles(db: DbLike, items: OutcomeView[]): Promise<OutcomeView[]> {
+  const titles = await eventTitles(db, [...new Set(items.filter((o) => o.sourceKind === 'training' && o.sourceId !== null).map((o) => o.sourceId!))]);
+  for (const o of items) if (o.sourceKind === 'training' && o.sourceId !== null) o.sourceTitle = titles.get(o.sourceId) ?? null;
+  return items;
+}
 
 /** A firm's outcomes for its dossier (the caller has checked the firm is in scope). */
 export async function firmOutcomes(db: DbLike, enterpriseId: number) {
@@ -147,7 +156,7 @@ export async function firmOutcomes(db: DbLike, enterpriseId: number) {
     .leftJoin(verifier, eq(verifier.id, serviceOutcomes.verifiedBy))
     .where(eq(serviceOutcomes.enterpriseId, enterpriseId))
     .orderBy(desc(serviceOutcomes.achievedOn), desc(serviceOutcomes.id));
-  return rows.map(outcomeView);
+  return withSourceTitles(db, rows.map(outcomeView));
 }
 
 /** Every outcome matching the filter, for the export (capped at `limit` rows). */
@@ -156,7 +165,7 @@ export async function exportOutcomes(db: DbLike, actor: ScopeActor, filter: Outc
 }
 
 /** Titles of training events by id (for naming training sources in lists). */
-export async function eventTitles(db: DbLike, ids: number[]): Promise<Map<number, string>> {
+async function eventTitles(db: DbLike, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: trainingEvents.id, title: trainingEvents.title }).from(trainingEvents).where(inArray(trainingEvents.id, ids));
   return new Map(rows.map((r) => [r.id, r.title]));
