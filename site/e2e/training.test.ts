@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 
 const baseURL = inject('baseURL');
@@ -78,5 +79,22 @@ describe('training in Chromium', () => {
     expect(shown).toContain('135****5678');
     expect(shown).not.toContain('13512345678');
     await visitor.close();
+  });
+
+  it('has no serious accessibility violations on the training, event, outcomes and verification pages, in both languages', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent('/admin/training')}`);
+    await hydrated(page);
+    await page.getByLabel('邮箱').fill('bureau@demo.qianqi.example');
+    await page.getByLabel('密码').fill('qianqi-demo-2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/training');
+    const event = await page.locator('table.data tbody tr td:first-child a').first().getAttribute('href');
+    const paths = ['/admin/training', event!, '/admin/outcomes', '/verify/DEM000000001', '/verify/DEM000000004', '/verify/0000'];
+    const problems: string[] = [];
+    for (const path of [...paths, ...paths.map((p) => `/en${p}`)]) problems.push(...(await seriousViolations(page, baseURL, path)));
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });
