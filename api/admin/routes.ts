@@ -8,6 +8,7 @@ import { securityAdminRoutes } from './security/routes.ts';
 import { importRoutes } from './register/imports/routes.ts';
 import { trainingRoutes } from './training/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
+import { adminAttachmentRoutes } from '../attachments/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
@@ -28,5 +29,6 @@ export function adminRoutes(ctx: AppContext) {
     .route('/imports', importRoutes(ctx))
     .route('/training', trainingRoutes(ctx))
     .route('/outcomes', outcomeRoutes(ctx))
+    .route('/', adminAttachmentRoutes(ctx))
     .route('/', securityAdminRoutes(ctx));
 }

@@ -87,6 +87,23 @@ describe('outcomes: scope per role', () => {
   });
 });
 
+describe('outcomes: evidence', () => {
+  it("takes the firm's own attachments as evidence and refuses another firm's", async () => {
+    const w = await world();
+    const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const own = await w.bureau.client.upload(`/admin/enterprises/${w.linqing.id}/attachments`, PDF, '授信合同.pdf');
+    const other = await w.bureau.client.upload(`/admin/enterprises/${w.guanxian.id}/attachments`, PDF, '别家合同.pdf');
+    expect(own.status).toBe(201);
+    const refused = await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.linqing.id, { attachmentIds: [own.json.id, other.json.id] }));
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.code).toBe('attachment_unknown');
+    const saved = await w.officer.client.call('POST', '/admin/outcomes', outcome(w.linqing.id, { attachmentIds: [own.json.id] }));
+    expect(saved.status).toBe(201);
+    const list = await w.officer.client.call('GET', `/admin/outcomes?enterpriseId=${w.linqing.id}`);
+    expect(list.json.items[0].evidence).toEqual([{ id: own.json.id, name: '授信合同.pdf' }]);
+  });
+});
+
 describe('outcomes in the dossier', () => {
   it("lists the firm's outcomes, with their verification, in its dossier", async () => {
     const w = await world();

@@ -4,12 +4,12 @@
  */
 import { aliasedTable, and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
-import { enterprises, leads, serviceOutcomes, trainingAttendances, trainingEvents, users, type ServiceOutcome } from '../../db/schema/index.ts';
+import { attachments, enterprises, leads, serviceOutcomes, trainingAttendances, trainingEvents, users, type ServiceOutcome } from '../../db/schema/index.ts';
 import type { County } from '../../domain/program.ts';
 import { WHOLE_NUMBER_TYPES, type OutcomeSource, type OutcomeType } from '../../domain/outcomes.ts';
 import { AppError } from '../../lib/errors.ts';
 import { firmNotFound, liveFirms, type ScopeActor } from '../scope.ts';
-import { checkEvidence } from './evidence.ts';
+import { requireFirmAttachments } from '../../attachments/store.ts';
 
 export interface OutcomeInput {
   enterpriseId: number;
@@ -38,7 +38,8 @@ const bad = (zh: string, en: string) => new AppError(400, 'invalid_outcome', { z
 /**
  * Checks an outcome against the register before it is stored: whole numbers for counts and levels; a `lead_deal`
  * names a lead of the same firm; a `training` source is an event the firm had someone at; request and visit sources
- * are plain ids until the services tables exist on this branch; evidence ids are the firm's attachments.
+ * are plain ids until the services tables exist on this branch; evidence ids must be the firm's attachments
+ * (400 `attachment_unknown`).
  */
 async function checkOutcome(db: DbLike, input: OutcomeInput): Promise<void> {
   if (WHOLE_NUMBER_TYPES.includes(input.type) && !Number.isInteger(input.value)) throw bad('该类成果的数值应为整数', 'This type of outcome takes a whole number');
@@ -56,7 +57,7 @@ async function checkOutcome(db: DbLike, input: OutcomeInput): Promise<void> {
       .limit(1);
     if (!attended) throw bad('该企业没有人员参加这次培训', 'Nobody of this firm attended that training event');
   }
-  await checkEvidence(db, input.enterpriseId, input.attachmentIds);
+  await requireFirmAttachments(db, input.enterpriseId, input.attachmentIds);
 }
 
 /** Records an outcome for a firm in scope (404 otherwise); unverified until the bureau verifies it. */
@@ -135,14 +136,22 @@ function outcomeView(r: { o: ServiceOutcome; firmName: string; county: County; r
     verifiedByName: r.verifiedByName,
     /** The training event's title for a training source (requests and visits are named by id until they land). */
     sourceTitle: null as string | null,
+    /** The evidence files (id and name; downloaded at /api/admin/attachments/:id). */
+    evidence: [] as { id: number; name: string }[],
   };
 }
 export type OutcomeView = ReturnType<typeof outcomeView>;
 
-/** Fills `sourceTitle` of training-sourced outcomes with their events' titles (one query). */
+/** Fills `sourceTitle` of training-sourced outcomes with their events' titles, and `evidence` with file names. */
 async function withSourceTitles(db: DbLike, items: OutcomeView[]): Promise<OutcomeView[]> {
   const titles = await eventTitles(db, [...new Set(items.filter((o) => o.sourceKind === 'training' && o.sourceId !== null).map((o) => o.sourceId!))]);
   for (const o of items) if (o.sourceKind === 'training' && o.sourceId !== null) o.sourceTitle = titles.get(o.sourceId) ?? null;
+  const ids = [...new Set(items.flatMap((o) => o.attachmentIds))];
+  const names = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const a of await db.select({ id: attachments.id, name: attachments.name }).from(attachments).where(inArray(attachments.id, ids.slice(i, i + 500)))) names.set(a.id, a.name);
+  }
+  for (const o of items) o.evidence = o.attachmentIds.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : []));
   return items;
 }
 

@@ -12,3 +12,4 @@ export * from './security.ts';
 export * from './services.ts';
 export * from './training.ts';
 export * from './outcomes.ts';
+export * from './attachments.ts';

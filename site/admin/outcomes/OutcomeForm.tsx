@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { adminApi, ApiError, type UiLang } from '../api.ts';
+import { adminApi, adminUpload, ApiError, type UiLang } from '../api.ts';
 import { Field } from '../../portal/Field.tsx';
 import { outcomeStrings } from './strings.ts';
 
@@ -22,7 +22,17 @@ export function OutcomeForm({ lang, csrfToken, types, sources, enterpriseId }: {
     setBusy(true);
     setError('');
     try {
+      // Evidence first: each file becomes an attachment of the firm (checked by content), then the outcome names them.
+      const attachmentIds: number[] = [];
+      for (const file of form.getAll('evidence')) {
+        if (!(file instanceof File) || file.size === 0) continue;
+        const upload = new FormData();
+        upload.append('file', file, file.name);
+        const saved = await adminUpload<{ id: number }>(`/enterprises/${Number(text('enterpriseId'))}/attachments`, csrfToken, upload, () => undefined, () => undefined);
+        attachmentIds.push(saved.id);
+      }
       await adminApi('POST', '/outcomes', csrfToken, {
+        attachmentIds,
         enterpriseId: Number(text('enterpriseId')),
         type: text('type'),
         value: Number(text('value')),
@@ -79,6 +89,9 @@ export function OutcomeForm({ lang, csrfToken, types, sources, enterpriseId }: {
         </Field>
         <Field id="outcome-lead" label={s.fields.leadId}>
           {(a) => <input {...a} name="leadId" type="number" min={1} />}
+        </Field>
+        <Field id="outcome-evidence" label={s.fields.evidence}>
+          {(a) => <input {...a} name="evidence" type="file" multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" />}
         </Field>
         <Field id="outcome-description" label={s.fields.description}>
           {(a) => <textarea {...a} name="description" rows={2} maxLength={2000} />}
