@@ -2,8 +2,10 @@
  * HTML → PDF through the system Chromium (playwright-core, never a downloaded browser), for documents people print
  * or keep: training certificates now, reports later. ONE headless browser per process, launched on the first call
  * and shared (launching costs ~0.5–1 s; a page on a warm browser a fraction of that — `npm run bench:admin`).
- * It is closed by closePdfBrowser(), after ten idle minutes, and — through playwright's own SIGINT/SIGTERM/SIGHUP
- * handlers — when the process is stopped. Chinese needs a CJK font on the machine (`fonts-noto-cjk`).
+ * It is closed by closePdfBrowser(), after ten idle minutes, and when the process is stopped (SIGINT, SIGTERM,
+ * SIGHUP: the browser is closed, then the signal goes on to stop the process as it would have). playwright's own
+ * signal handlers are off: its SIGTERM handler closes the browser but leaves the process running, so a server that
+ * had printed one PDF would no longer stop on SIGTERM. Chinese needs a CJK font on the machine (`fonts-noto-cjk`).
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -18,8 +20,22 @@ export interface PdfOptions {
 }
 
 const IDLE_MS = 10 * 60_000;
+/** How long a stopping process waits for the browser to close before it stops anyway. */
+const CLOSE_ON_STOP_MS = 2_000;
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let browser: Promise<Browser> | undefined;
 let idle: NodeJS.Timeout | undefined;
+
+/** Closes the browser, then re-sends the signal so the process stops as it would have without this handler. */
+function onStop(signal: NodeJS.Signals): void {
+  removeStopHandlers();
+  const stop = () => process.kill(process.pid, signal);
+  setTimeout(stop, CLOSE_ON_STOP_MS).unref();
+  void closePdfBrowser().then(stop, stop);
+}
+const stopHandlers = new Map(STOP_SIGNALS.map((s) => [s, () => onStop(s)] as const));
+const addStopHandlers = () => stopHandlers.forEach((handler, signal) => process.once(signal, handler));
+const removeStopHandlers = () => stopHandlers.forEach((handler, signal) => process.off(signal, handler));
 
 function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,8 +51,12 @@ function shared(): Promise<Browser> {
       executablePath: chromiumPath(),
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     browser = launching;
+    addStopHandlers();
     launching.then(
       (b) => b.on('disconnected', () => {
         if (browser === launching) browser = undefined;
@@ -76,6 +96,7 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
 /** Closes the shared browser (scripts and tests call it before exiting; the next htmlToPdf launches a new one). */
 export async function closePdfBrowser(): Promise<void> {
   clearTimeout(idle);
+  removeStopHandlers();
   const current = browser;
   browser = undefined;
   if (current) await (await current.catch(() => null))?.close();
