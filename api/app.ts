@@ -14,6 +14,7 @@ import { portalRoutes } from './portal/routes/portal.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { suggestRoutes } from './public/routes/suggest.ts';
 import { publicReportRoutes } from './public/routes/reports.ts';
+import { verifyRoutes } from './public/routes/verify.ts';
 
 /** The API app, mounted at /api by the site's fetch entry; tests call `createApi(ctx).request()` directly. */
 export function createApi(ctx: AppContext) {
@@ -33,6 +34,7 @@ export function createApi(ctx: AppContext) {
     .route('/events', eventRoutes(ctx))
     .route('/suggest', suggestRoutes(ctx))
     .route('/reports', publicReportRoutes(ctx))
+    .route('/verify', verifyRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/', panoramaUploadRoutes(ctx))
     .route('/portal', portalRoutes(ctx))

@@ -6,6 +6,8 @@ import { requireStaff } from './scope.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { securityAdminRoutes } from './security/routes.ts';
 import { importRoutes } from './register/imports/routes.ts';
+import { trainingRoutes } from './training/routes.ts';
+import { outcomeRoutes } from './outcomes/routes.ts';
 import { adminAttachmentRoutes } from '../attachments/routes.ts';
 import { targetRoutes } from './targets/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -29,6 +31,8 @@ export function adminRoutes(ctx: AppContext) {
     .route('/trash', trashRoutes(ctx))
     .route('/staff', staffRoutes(ctx))
     .route('/imports', importRoutes(ctx))
+    .route('/training', trainingRoutes(ctx))
+    .route('/outcomes', outcomeRoutes(ctx))
     .route('/', adminAttachmentRoutes(ctx))
     .route('/targets', targetRoutes(ctx))
     .route('/reports', reportRoutes(ctx))

@@ -15,6 +15,8 @@ import { insertDemoFirm } from './insert.ts';
 import { insertDemoRegister } from './register-insert.ts';
 import { insertDemoServicePool } from './service-pool-insert.ts';
 import { insertEvaluationDemo } from './evaluation-demo.ts';
+import { insertDemoTraining } from './training-demo.ts';
+import { insertDemoOutcomes } from './outcomes-demo.ts';
 import { refreshSearchIndex } from '../../api/db/queries/search-index.ts';
 import { todayInChina } from '../../api/lib/dates.ts';
 
@@ -79,6 +81,9 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
   console.log(`演示服务资源池 Demo service pool: ${pool.providers} providers, ${pool.experts} experts, ${pool.teams} teams serving ${pool.firms} firms`);
   // Plans, targets, the published 2025 evaluation and the open data campaign count the register just made.
   await ctx.db.transaction((tx) => insertEvaluationDemo(tx, todayInChina()));
+  const training = await ctx.db.transaction((tx) => insertDemoTraining(tx));
+  const outcomes = await ctx.db.transaction((tx) => insertDemoOutcomes(tx));
+  console.log(`演示培训与成果 Demo training: ${training.events} events, ${training.people} people, ${training.attendances} attendances, ${training.certificates} certificates; ${outcomes.outcomes} outcomes (${outcomes.verified} verified)`);
   // Index the new firms now rather than on the first visitor's search.
   await refreshSearchIndex(ctx.db);
   console.log(`演示企业库 Demo register: ${added} fictional firms, indexed, in ${((Date.now() - registerStarted) / 1000).toFixed(1)} s`);

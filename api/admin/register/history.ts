@@ -9,7 +9,7 @@ import { AppError } from '../../lib/errors.ts';
 export type Changes = Record<string, [unknown, unknown]>;
 
 /** The entities whose field history the dossier shows. */
-export type HistoryEntity = 'enterprise' | 'year' | 'title' | 'note';
+export type HistoryEntity = 'enterprise' | 'year' | 'title' | 'note' | 'attendance';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 

@@ -10,6 +10,8 @@ export * from './register.ts';
 export * from './mail.ts';
 export * from './security.ts';
 export * from './services.ts';
+export * from './training.ts';
+export * from './outcomes.ts';
 export * from './attachments.ts';
 export * from './scaling.ts';
 export * from './evaluation.ts';

@@ -115,7 +115,7 @@ export const enterpriseNotes = sqliteTable(
   (t) => [index('enterprise_notes_ent_idx').on(t.enterpriseId)],
 );
 
-export const IMPORT_KINDS = ['enterprises', 'yearly', 'titles'] as const;
+export const IMPORT_KINDS = ['enterprises', 'yearly', 'titles', 'attendances'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
@@ -150,7 +150,7 @@ export const importChanges = sqliteTable(
     batchId: integer()
       .notNull()
       .references(() => importBatches.id, { onDelete: 'cascade' }),
-    entity: text({ enum: ['enterprise', 'year', 'title'] }).notNull(),
+    entity: text({ enum: ['enterprise', 'year', 'title', 'attendance'] }).notNull(),
     entityId: integer().notNull(),
     op: text({ enum: ['create', 'update'] }).notNull(),
     /** The changed columns' values before the import (update only). */

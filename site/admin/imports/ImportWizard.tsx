@@ -11,6 +11,8 @@ import './import-wizard.css';
 interface Props {
   lang: UiLang;
   csrfToken: string;
+  /** A training event's page: the wizard imports that event's attendee list (kind `attendances`) only. */
+  event?: { id: number; title: string; href: string };
 }
 
 type Phase =
@@ -40,9 +42,10 @@ async function countRows(file: File): Promise<number | null> {
  * The bureau's spreadsheet import: choose a kind → template → upload (with progress) → summary, errors at their
  * row and column, preview → resolve name matches → error sheet → commit → undo.
  */
-export default function ImportWizard({ lang, csrfToken }: Props) {
+export default function ImportWizard({ lang, csrfToken, event }: Props) {
   const s = (lang === 'en' ? adminEn : adminZh).imports;
-  const [kind, setKind] = useState<ImportKind>('enterprises');
+  const [kind, setKind] = useState<ImportKind>(event ? 'attendances' : 'enterprises');
+  const kinds: ImportKind[] = event ? ['attendances'] : KINDS;
   const [phase, setPhase] = useState<Phase>({ name: 'choose' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -157,7 +160,7 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
 
   return (
     <div className="import-wizard">
-      <p className="muted">{s.intro}</p>
+      {!event && <p className="muted">{s.intro}</p>}
       <ol className="import-steps" aria-label={s.title}>
         {s.steps.map((label, i) => {
           const current = { choose: 0, uploading: 1, checking: 1, review: 2, committed: 3, undone: 3 }[phase.name];
@@ -189,7 +192,7 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
         >
           <fieldset>
             <legend>{s.kindLabel}</legend>
-            {KINDS.map((k) => (
+            {kinds.map((k) => (
               <label key={k} className="import-kind">
                 <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
                 <span>
@@ -206,6 +209,12 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
             <span className="muted-s">{s.templateHelp}</span>
           </p>
           {kind === 'titles' && <TitleListFields lang={lang} s={s} />}
+          {event && (
+            <p>
+              <input type="hidden" name="eventId" value={event.id} />
+              {s.forEvent}：<strong>{event.title}</strong>
+            </p>
+          )}
           <label className="import-file">
             {s.file}
             <input name="file" type="file" required accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" />
@@ -298,6 +307,11 @@ export default function ImportWizard({ lang, csrfToken }: Props) {
 
       {phase.name === 'committed' && (
         <div className="import-actions">
+          {event && (
+            <a className="btn" href={event.href}>
+              {s.showList}
+            </a>
+          )}
           <button type="button" className="btn danger" disabled={busy} onClick={() => void undo()}>
             {busy ? s.undoing : s.undo}
           </button>

@@ -1,5 +1,5 @@
 /** Shapes of the /api/admin/imports answers the wizard reads (see api/admin/register/imports/batches.ts). */
-export type ImportKind = 'enterprises' | 'yearly' | 'titles';
+export type ImportKind = 'enterprises' | 'yearly' | 'titles' | 'attendances';
 export type RowAction = 'create' | 'update' | 'unchanged' | 'error' | 'unmatched' | 'ambiguous' | 'skipped';
 
 export interface RowError {

@@ -9,7 +9,7 @@ import { eq, inArray, sql, and } from 'drizzle-orm';
 import type { Db, DbLike } from '../../../db/client.ts';
 import { todayInChina } from '../../../lib/dates.ts';
 import { refreshPreEvaluations } from '../pre-evaluations.ts';
-import { auditLog, enterpriseYears, enterprises, importBatches, importChanges, tierRecognitions } from '../../../db/schema/index.ts';
+import { auditLog, enterpriseYears, enterprises, importBatches, importChanges, tierRecognitions, trainingAttendances } from '../../../db/schema/index.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { ChangeOrigin } from '../history.ts';
 import { batchUpdates, chunks, conflictError, insertHistory, insertJsonRows, READ_CHUNK, type HistoryEntry } from './bulk.ts';
@@ -60,10 +60,10 @@ export async function commitBatch(db: Db, actor: Actor, spec: KindSpec<any>, bat
   });
 }
 
-const TABLES = { enterprise: enterprises, year: enterpriseYears, title: tierRecognitions } as const;
+const TABLES = { enterprise: enterprises, year: enterpriseYears, title: tierRecognitions, attendance: trainingAttendances } as const;
 
 /** The firms behind written records (a year or a title belongs to a firm). */
-async function firmsOf(tx: DbLike, written: { entity: 'enterprise' | 'year' | 'title'; entityId: number }[]): Promise<number[]> {
+async function firmsOf(tx: DbLike, written: { entity: keyof typeof TABLES; entityId: number }[]): Promise<number[]> {
   const firms = new Set(written.filter((w) => w.entity === 'enterprise').map((w) => w.entityId));
   for (const entity of ['year', 'title'] as const) {
     const table = TABLES[entity];
@@ -86,7 +86,7 @@ export async function undoBatch(db: Db, actor: Actor, batch: StoredBatch, ip?: s
     const changes = await tx.select().from(importChanges).where(eq(importChanges.batchId, batch.id));
     // Each record as it is now (version, and its firm for the history entry).
     const now = new Map<string, { version: number; enterpriseId: number; row: Record<string, unknown> }>();
-    for (const entity of ['enterprise', 'year', 'title'] as const) {
+    for (const entity of ['enterprise', 'year', 'title', 'attendance'] as const) {
       const table = TABLES[entity];
       const ids = changes.filter((c) => c.entity === entity).map((c) => c.entityId);
       for (const group of chunks(ids, READ_CHUNK)) {
@@ -138,7 +138,7 @@ export async function undoBatch(db: Db, actor: Actor, batch: StoredBatch, ip?: s
       }),
     );
     if (missed.length > 0) throw new AppError(409, 'import_undo_conflict', { zh: '撤销期间记录被修改，请重试', en: 'Records changed during the undo; try again' });
-    for (const entity of ['title', 'year', 'enterprise'] as const) {
+    for (const entity of ['attendance', 'title', 'year', 'enterprise'] as const) {
       const table = TABLES[entity];
       const ids = changes.filter((c) => c.entity === entity && c.op === 'create').map((c) => c.entityId);
       for (const group of chunks(ids, READ_CHUNK)) await tx.delete(table).where(inArray(table.id, group));

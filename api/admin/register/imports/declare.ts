@@ -83,7 +83,7 @@ export interface RowPlanner {
 
 /** One register row an import wrote, as recorded in import_changes. */
 export interface WrittenRow {
-  entity: 'enterprise' | 'year' | 'title';
+  entity: 'enterprise' | 'year' | 'title' | 'attendance';
   entityId: number;
   op: 'create' | 'update';
   before: Record<string, unknown> | null;

@@ -27,7 +27,7 @@ import { receiveImport } from './upload.ts';
 const IMPORT_ROLES = ['county', 'bureau', 'admin'] as const;
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const kindParam = z.object({ file: z.string().regex(/^(enterprises|yearly|titles)\.xlsx$/) });
+const kindParam = z.object({ file: z.string().regex(/^(enterprises|yearly|titles|attendances)\.xlsx$/) });
 const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   action: z.enum(['create', 'update', 'unchanged', 'error', 'unmatched', 'ambiguous', 'skipped']).optional(),
@@ -63,7 +63,7 @@ export function importRoutes(ctx: AppContext) {
       await enforceRateLimit(uploads, `user:${actor.id}`);
       const upload = await receiveImport(c.req.raw);
       const kind = kindField.safeParse(upload.fields.kind);
-      if (!kind.success) throw new AppError(400, 'invalid_input', { zh: '请选择导入类型（企业名录、年度数据或称号名单）', en: 'Choose what to import: enterprises, yearly or titles' });
+      if (!kind.success) throw new AppError(400, 'invalid_input', { zh: '请选择导入类型（企业名录、年度数据、称号名单或培训学员名单）', en: 'Choose what to import: enterprises, yearly, titles or attendances' });
       const spec = IMPORT_SPECS[kind.data];
       const { kind: _k, ...rest } = upload.fields;
       const options = spec.options.safeParse(rest);

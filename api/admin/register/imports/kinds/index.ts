@@ -1,6 +1,7 @@
 /** Every import kind, by its name in the API. */
 import type { ImportKind } from '../../../../db/schema/index.ts';
 import type { KindSpec } from '../declare.ts';
+import { attendancesKind } from './attendances.ts';
 import { enterprisesKind } from './enterprises.ts';
 import { titlesKind } from './titles.ts';
 import { yearlyKind } from './yearly.ts';
@@ -9,4 +10,5 @@ export const IMPORT_SPECS: Record<ImportKind, KindSpec<any>> = {
   enterprises: enterprisesKind,
   yearly: yearlyKind,
   titles: titlesKind,
+  attendances: attendancesKind,
 };
