@@ -10,3 +10,4 @@ export * from './register.ts';
 export * from './mail.ts';
 export * from './security.ts';
 export * from './services.ts';
+export * from './selection.ts';
