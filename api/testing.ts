@@ -141,6 +141,16 @@ export function apiClient(app: { request: (path: string, init?: RequestInit) => 
       if (json?.csrfToken) csrf = json.csrfToken;
       return { status: res.status, json, res };
     },
+    /** Posts one file as multipart/form-data (field `file` unless told), with the client's cookies and CSRF token. */
+    async upload(path: string, bytes: Uint8Array, fileName: string, fields: Record<string, string> = {}, field = 'file') {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      form.append(field, new Blob([new Uint8Array(bytes)]), fileName);
+      const cookie = cookieHeader();
+      const res = await app.request(path, { method: 'POST', body: form, headers: { ...(cookie ? { Cookie: cookie } : {}), ...(csrf ? { 'X-CSRF-Token': csrf } : {}) } });
+      const json = res.headers.get('Content-Type')?.includes('json') ? await res.clone().json() : null;
+      return { status: res.status, json, res };
+    },
     /** The session cookie (`name=value`), or '' when signed out. */
     get cookie() {
       const entry = [...jar].find(([k]) => k.endsWith('qq_session'));

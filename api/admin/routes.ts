@@ -6,6 +6,7 @@ import { requireStaff } from './scope.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { securityAdminRoutes } from './security/routes.ts';
 import { importRoutes } from './register/imports/routes.ts';
+import { adminAttachmentRoutes } from '../attachments/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
@@ -24,5 +25,6 @@ export function adminRoutes(ctx: AppContext) {
     .route('/trash', trashRoutes(ctx))
     .route('/staff', staffRoutes(ctx))
     .route('/imports', importRoutes(ctx))
+    .route('/', adminAttachmentRoutes(ctx))
     .route('/', securityAdminRoutes(ctx));
 }

@@ -26,6 +26,9 @@ const STREAMED_UPLOADS = [
   /^(?:\/api)?\/portal\/enterprises\/\d+\/products\/\d+\/photos\/?$/,
   // The register's spreadsheet import streams with its own 20 MB cap (api/admin/register/imports/upload.ts).
   /^(?:\/api)?\/admin\/imports\/?$/,
+  // Documents attached to applications, requests and visits (api/attachments/store.ts, 10 MB).
+  /^(?:\/api)?\/portal\/enterprises\/\d+\/attachments\/?$/,
+  /^(?:\/api)?\/admin\/enterprises\/\d+\/attachments\/?$/,
 ];
 const BEACONS = /^(?:\/api)?\/events\/?$/;
 /** Public pages whose form takes a file (job applications) or may (other lead forms share the class). */

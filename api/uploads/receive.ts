@@ -68,7 +68,7 @@ function streamFirstFile(request: Request, contentType: string, temp: string, op
   return new Promise<Omit<ReceivedFile, 'path'>>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: { 'content-type': contentType }, limits: { files: 1, fileSize: options.maxBytes, fields: 20 } });
+      parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { files: 1, fileSize: options.maxBytes, fields: 20 } });
     } catch {
       reject(noFile(options.field));
       return;

@@ -10,4 +10,5 @@ export * from './register.ts';
 export * from './mail.ts';
 export * from './security.ts';
 export * from './services.ts';
+export * from './attachments.ts';
 export * from './selection.ts';

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { portalAttachmentRoutes } from '../../attachments/routes.ts';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { validate } from '../../lib/validate.ts';
@@ -30,6 +31,7 @@ export function portalRoutes(ctx: AppContext) {
     .route(`${base}/jobs`, portalJobRoutes(ctx))
     .route(`${base}/projects`, portalProjectRoutes(ctx))
     .route(`${base}/leads`, portalLeadRoutes(ctx))
+    .route(`${base}/attachments`, portalAttachmentRoutes(ctx))
     .route(base, portalYearRoutes(ctx))
     .get(`${base}/analytics`, validate('query', z.object({ days: z.coerce.number().int().min(1).max(365).default(30) })), async (c) => {
       const { enterpriseId } = portalScope(ctx, c);

@@ -3,6 +3,7 @@
  * resolve name matches → commit → undo; templates and the error sheet to download. Staff only (the admin
  * routes check it); county officers import rows of their own area only (the pipeline makes others row errors).
  */
+import { downloadDisposition } from '../../../lib/content-disposition.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../../context.ts';
@@ -35,7 +36,6 @@ const resolution = z.object({ row: z.number().int().positive(), enterpriseId: z.
 const kindField = z.enum(IMPORT_KINDS);
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /**
  * The import routes, mounted at /api/admin/imports: GET / (recent batches); POST / (multipart `file` + `kind` [+ title fields]) → 201 batch;
@@ -53,7 +53,7 @@ export function importRoutes(ctx: AppContext) {
       const kind = c.req.valid('param').file.replace('.xlsx', '') as (typeof IMPORT_KINDS)[number];
       const body = await templateXlsx(IMPORT_SPECS[kind]);
       const name = `${IMPORT_SPECS[kind].name.zh}导入模板.xlsx`;
-      return c.body(new Uint8Array(body), 200, { 'Content-Type': XLSX, 'Content-Disposition': attachment(name) });
+      return c.body(new Uint8Array(body), 200, { 'Content-Type': XLSX, 'Content-Disposition': downloadDisposition(name) });
     })
     .get('/', async (c) => {
       return c.json({ items: await recentBatches(ctx.db, actorOf(c)) });
@@ -124,6 +124,6 @@ export function importRoutes(ctx: AppContext) {
       const batch = await loadBatch(ctx.db, actor, c.req.valid('param').id);
       const body = await errorSheetXlsx(batch.plan);
       const base = batch.fileName.replace(/\.(xlsx|csv)$/i, '');
-      return c.body(new Uint8Array(body), 200, { 'Content-Type': XLSX, 'Content-Disposition': attachment(`${base}-错误原因.xlsx`) });
+      return c.body(new Uint8Array(body), 200, { 'Content-Type': XLSX, 'Content-Disposition': downloadDisposition(`${base}-错误原因.xlsx`) });
     });
 }

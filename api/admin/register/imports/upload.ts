@@ -21,7 +21,7 @@ export async function receiveImport(request: Request, maxBytes = IMPORT_LIMITS.m
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: { 'content-type': type }, limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 1000 } });
+      parser = busboy({ headers: { 'content-type': type }, defParamCharset: 'utf8', limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 1000 } });
     } catch {
       reject(noFile());
       return;
