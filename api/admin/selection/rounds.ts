@@ -77,7 +77,9 @@ export async function updateRound(db: DbLike, id: number, patch: z.infer<typeof 
   if (round.version !== patch.version) throw new AppError(409, 'version_conflict', { zh: '轮次已被他人更新，请刷新', en: 'Someone else changed this round; reload' });
   const { version, rubric, ...rest } = patch;
   if (rubric && round.rubricFrozenAt) throw new AppError(409, 'rubric_frozen', { zh: '轮次已开始，评分细则已冻结', en: 'The round has opened; its rubric is frozen' });
-  const set: Partial<SelectionRound> = { ...rest, ...(rest.objectionEmail !== undefined ? { objectionEmail: rest.objectionEmail ?? '' } : {}), version: version + 1 };
+  const { objectionEmail, ...fields } = rest;
+  const set: Partial<SelectionRound> = { ...(fields as Partial<SelectionRound>), version: version + 1 };
+  if (objectionEmail !== undefined) set.objectionEmail = objectionEmail ?? '';
   if (rubric) set.rubric = { version: round.rubric.version + 1, indicators: rubric.indicators };
   const [row] = await db.update(selectionRounds).set(set).where(eq(selectionRounds.id, id)).returning();
   return row!;

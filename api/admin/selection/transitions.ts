@@ -86,7 +86,7 @@ export async function transitionApplication(
     await tx.insert(selectionHistory).values({ applicationId: id, fromState: app.state, toState: input.to, userId: actor.id, role: actor.role, reason, at: now });
     if (input.to === 'selected') await onboardSelectedFirm(tx, round, next, ctx.publicUrl);
     if (input.to === 'title_granted' && round.tier && round.level) {
-      await addTitleIn(tx, actor, app.enterpriseId, { tier: round.tier, level: round.level, year: round.year, documentNo: input.documentNo!.trim(), issuingBody: input.issuingBody?.trim() || null }, { userId: actor.id, source: 'bureau' });
+      await addTitleIn(tx, actor, app.enterpriseId, { tier: round.tier, level: round.level, year: round.year, documentNo: input.documentNo!.trim(), issuingBody: input.issuingBody?.trim() || null, batch: null, documentUrl: null, statusReason: null, verified: true }, { userId: actor.id, source: 'bureau' });
     }
     if (input.to === 'returned' || move.needsReason) await notifyFirm(tx, round, next, move.labelFirm, reason);
     return next;
