@@ -13,6 +13,7 @@ import { panoramaUploadRoutes } from './portal/routes/panorama-uploads.ts';
 import { portalRoutes } from './portal/routes/portal.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { suggestRoutes } from './public/routes/suggest.ts';
+import { publicSelectionRoutes } from './public/routes/selection.ts';
 
 /** The API app, mounted at /api by the site's fetch entry; tests call `createApi(ctx).request()` directly. */
 export function createApi(ctx: AppContext) {
@@ -31,6 +32,7 @@ export function createApi(ctx: AppContext) {
     .route('/halls', hallRoutes(ctx))
     .route('/events', eventRoutes(ctx))
     .route('/suggest', suggestRoutes(ctx))
+    .route('/selection', publicSelectionRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/', panoramaUploadRoutes(ctx))
     .route('/portal', portalRoutes(ctx))
