@@ -115,4 +115,4 @@ CREATE TABLE `selection_rounds` (
 );
 --> statement-breakpoint
 CREATE INDEX `selection_rounds_year_idx` ON `selection_rounds` (`year`,`kind`);--> statement-breakpoint
-ALTER TABLE `cohort_selections` ADD `application_id` integer REFERENCES selection_applications(id);
+ALTER TABLE `cohort_selections` ADD `application_id` integer REFERENCES selection_applications(id) ON DELETE set null;
