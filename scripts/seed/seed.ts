@@ -78,7 +78,7 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
   const pool = await ctx.db.transaction((tx) => insertDemoServicePool(tx));
   console.log(`演示服务资源池 Demo service pool: ${pool.providers} providers, ${pool.experts} experts, ${pool.teams} teams serving ${pool.firms} firms`);
   // Index the new firms now rather than on the first visitor's search.
-  const selection = await ctx.db.transaction((tx) => insertDemoSelection(tx, Number(todayInChina().slice(0, 4)), [...new Set(panoramaIds.values())], passwordHash));
+  const selection = await ctx.db.transaction((tx) => insertDemoSelection(tx, Number(todayInChina().slice(0, 4)), [...new Set(panoramaIds.values())], passwordHash, ctx.config.demoCohortHalls));
   console.log(`演示遴选 Demo selection: ${selection.selected} selected in 2021–2025 (${selection.published} halls published), ${selection.current} applications this year, ${selection.reviewers} reviewers`);
   await refreshSearchIndex(ctx.db);
   console.log(`演示企业库 Demo register: ${added} fictional firms, indexed, in ${((Date.now() - registerStarted) / 1000).toFixed(1)} s`);

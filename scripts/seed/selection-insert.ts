@@ -53,9 +53,10 @@ const timeline = (year: number, noticeFrom: string | null) => ({
 
 /**
  * Inserts the demo rounds in the caller's transaction. Needs the register, the service pool and the demo halls'
- * panoramas (`panoramaIds`: content addresses to reuse). Returns the numbers inserted.
+ * panoramas (`panoramaIds`: content addresses to reuse). With `cohortHalls` false the cohorts' halls stay drafts
+ * (DEMO_COHORT_HALLS=0: browser tests that count the 12 demo halls). Returns the numbers inserted.
  */
-export async function insertDemoSelection(db: DbLike, thisYear: number, panoramaIds: readonly string[], passwordHash: string) {
+export async function insertDemoSelection(db: DbLike, thisYear: number, panoramaIds: readonly string[], passwordHash: string, cohortHalls = true) {
   const random = prng(2026);
   const withHall = (await db.select({ id: halls.enterpriseId }).from(halls)).map((h) => h.id);
   const firms = await db
@@ -104,7 +105,7 @@ export async function insertDemoSelection(db: DbLike, thisYear: number, panorama
     // Older cohorts are almost all built; the newest still has some halls under construction.
     const share = year === 2025 ? 0.72 : 0.93;
     for (const a of apps) {
-      const live = random() < share && panoramaIds.length > 0;
+      const live = cohortHalls && random() < share && panoramaIds.length > 0;
       const [hall] = await db.insert(halls).values({ enterpriseId: a.enterpriseId, status: live ? 'published' : 'draft', publishedAt: live ? decided : null }).returning({ id: halls.id });
       selected += 1;
       if (!live) continue;
