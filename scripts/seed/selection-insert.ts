@@ -65,7 +65,7 @@ export async function insertDemoSelection(db: DbLike, thisYear: number, panorama
     .where(and(isNull(enterprises.deletedAt), withHall.length ? notInArray(enterprises.id, withHall) : undefined))
     .orderBy(enterprises.id);
   // The current round takes a quarter of the register at most (264 applications with the default 1,000 firms), the
-  // five closed cohorts share the rest: 147 a year with 1,000 firms, the full 200 from DEMO_REGISTER_FIRMS=1264 on.
+  // five closed cohorts share the rest: 135 a year with 1,000 firms, the full 200 from DEMO_REGISTER_FIRMS=1400 or so.
   const stageSizes: [ApplicationState, number][] = [
     ['submitted', 40],
     ['returned', 12],
@@ -79,7 +79,8 @@ export async function insertDemoSelection(db: DbLike, thisYear: number, panorama
   const scale = Math.min(1, Math.floor(firms.length / 4) / full);
   const stages = stageSizes.map(([state, n]) => [state, Math.max(1, Math.round(n * scale))] as const);
   const currentSize = stages.reduce((s, [, n]) => s + n, 0);
-  const perYear = Math.max(0, Math.min(200, Math.floor((firms.length - currentSize) / 5)));
+  // A tenth of the register never applied (room for this year's late entries and nominations).
+  const perYear = Math.max(0, Math.min(200, Math.floor(((firms.length - currentSize) * 0.9) / 5)));
   let next = 0;
   let selected = 0;
   let published = 0;

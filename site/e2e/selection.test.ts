@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { and, eq, isNull, notInArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb } from '../../api/db/client.ts';
-import { enterprises, experts, halls, mailOutbox, selectionApplications, selectionReviews, users } from '../../api/db/schema/index.ts';
-import { makeUser } from '../../api/testing.ts';
+import { experts, halls, mailOutbox, selectionApplications, selectionReviews, users } from '../../api/db/schema/index.ts';
+import { makeEnterprise, makeUser } from '../../api/testing.ts';
 import { launchChromium } from './browser.ts';
 
 const baseURL = inject('baseURL');
@@ -61,11 +61,10 @@ describe('the yearly selection in Chromium', () => {
   it('a firm applies → county → city → experts → public notice → selected → draft hall and a message → published → tracked', async () => {
     const db = await openDb(`file:${join(dataDir, 'platform.db')}`);
     try {
-      // A register firm of 临清 without a hall gets a portal user (as an invitation would).
-      const withHall = (await db.select({ id: halls.enterpriseId }).from(halls)).map((h) => h.id);
-      const [firm] = await db.select().from(enterprises).where(and(eq(enterprises.county, 'linqing'), isNull(enterprises.deletedAt), notInArray(enterprises.id, withHall))).limit(1);
+      // A firm of 临清 new to the register (no hall, no entry in the demo's rounds) with a portal user.
+      const firm = await makeEnterprise(db, { county: 'linqing', name: '临清市端到端测试精工有限公司', contactName: '测试联系人', contactEmail: 'e2e-contact@firm.example' });
       const ownerEmail = 'e2e-owner@firm.example';
-      await makeUser(db, { enterpriseId: firm!.id, email: ownerEmail, password: 'e2e firm password 2026' });
+      await makeUser(db, { enterpriseId: firm.id, email: ownerEmail, password: 'e2e firm password 2026' });
 
       const bureau = await apiSession('bureau@demo.qianqi.example');
       const created = await bureau('POST', '/admin/rounds', {
@@ -83,14 +82,14 @@ describe('the yearly selection in Chromium', () => {
 
       // 1. The firm applies in the portal, its data pre-filled from the register.
       const owner = await signedIn(ownerEmail, '/portal/selection', 'e2e firm password 2026');
-      await expect.poll(() => owner.page.getByLabel('企业名称').inputValue(), WAIT).toBe(firm!.name);
+      await expect.poll(() => owner.page.getByLabel('企业名称').inputValue(), WAIT).toBe(firm.name);
       await owner.page.getByLabel('申报说明').fill('希望借助线上展馆拓展海外客户。');
       await owner.page.getByLabel('我已知悉：申报免费，无需中介。').check();
       const applied = owner.page.waitForEvent('load', WAIT);
       await owner.page.getByRole('button', { name: '提交申报' }).click();
       await applied;
       await expect.poll(() => owner.page.getByTestId('firm-label').first().innerText(), WAIT).toBe('已提交，等待县区初审');
-      const [app] = await db.select().from(selectionApplications).where(and(eq(selectionApplications.roundId, roundId), eq(selectionApplications.enterpriseId, firm!.id)));
+      const [app] = await db.select().from(selectionApplications).where(and(eq(selectionApplications.roundId, roundId), eq(selectionApplications.enterpriseId, firm.id)));
 
       // 2. The county officer passes it; 3. the city passes it.
       const county = await signedIn('linqing@demo.qianqi.example', `/admin/selection/applications/${app!.id}`);
@@ -128,7 +127,7 @@ describe('the yearly selection in Chromium', () => {
       await bureau('POST', `/admin/rounds/${roundId}/phase`, { to: 'notice' });
       const visitor = await browser.newPage();
       await visitor.goto(`${baseURL}/selection/2026`);
-      await expect.poll(() => visitor.locator('main').innerText(), WAIT).toContain(firm!.name);
+      await expect.poll(() => visitor.locator('main').innerText(), WAIT).toContain(firm.name);
       expect(await visitor.getByTestId('notice-period').first().innerText()).toContain('2026-06-01 至 2026-06-05');
       expect(await visitor.locator('main').innerText()).toContain('0635-1234567');
 
@@ -136,7 +135,7 @@ describe('the yearly selection in Chromium', () => {
       await city.page.reload();
       await move(city.page, '确认入选');
       expect(await city.page.getByTestId('app-state').innerText()).toBe('入选');
-      const [hall] = await db.select().from(halls).where(eq(halls.enterpriseId, firm!.id));
+      const [hall] = await db.select().from(halls).where(eq(halls.enterpriseId, firm.id));
       expect(hall!.status).toBe('draft');
       const mail = await db.select().from(mailOutbox).where(eq(mailOutbox.to, ownerEmail));
       expect(mail.map((m) => m.kind)).toContain('selection_selected');
@@ -147,7 +146,7 @@ describe('the yearly selection in Chromium', () => {
       const csrf = await owner.page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()).then((j) => j.csrfToken as string));
       const published = await owner.page.evaluate(
         async ([id, token]) => (await fetch(`/api/portal/enterprises/${id}/hall`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token! }, body: JSON.stringify({ status: 'published' }) })).status,
-        [String(firm!.id), csrf] as const,
+        [String(firm.id), csrf] as const,
       );
       expect(published).toBe(200);
       await city.page.goto(`${baseURL}/admin/selection/${roundId}/tracker`);
@@ -157,5 +156,5 @@ describe('the yearly selection in Chromium', () => {
     } finally {
       db.$client.close();
     }
-  });
+  }, 300_000);
 });
