@@ -23,6 +23,7 @@ import {
 } from '../../api/db/schema/index.ts';
 import { HALL_RUBRIC, type ApplicationState } from '../../api/domain/selection.ts';
 import { cohortOfYear } from '../../api/admin/selection/onboarding.ts';
+import { prefill } from '../../api/admin/selection/applications.ts';
 import { drawExperts } from '../../api/admin/selection/draw.ts';
 import { aggregate, weightedTotal } from '../../api/admin/selection/scoring.ts';
 
@@ -146,9 +147,11 @@ export async function insertDemoSelection(db: DbLike, thisYear: number, panorama
   const states = stages.flatMap(([state, n]) => Array<ApplicationState>(n).fill(state)).slice(0, entrants.length);
   const created = new Date(`${thisYear}-04-10T02:00:00Z`);
   if (entrants.length === 0) return { rounds: 6, selected, published, current: 0, reviewers: pool.length };
+  // What each firm confirmed: the register's data, as the portal pre-fills it.
+  const data = await Promise.all(entrants.map(async (f) => ({ ...(await prefill(db, f.id)), statement: '希望通过线上展馆展示产品与车间，拓展客户与招聘渠道。' })));
   const apps = await db
     .insert(selectionApplications)
-    .values(entrants.map((f, i) => ({ roundId: current!.id, enterpriseId: f.id, origin: i % 4 === 0 ? ('nominated' as const) : ('applied' as const), state: states[i]!, county: f.county, freeNoticeConfirmed: i % 4 !== 0, stateChangedAt: created, lastReason: states[i] === 'returned' ? '请补充近两年财务报表 (please add the last two years’ accounts)' : states[i]!.endsWith('declined') ? '不符合申报条件 (does not meet the conditions)' : null, drawSeed: states[i] === 'expert_review' ? `${thisYear}-demo` : null })))
+    .values(entrants.map((f, i) => ({ roundId: current!.id, enterpriseId: f.id, data: data[i]!, origin: i % 4 === 0 ? ('nominated' as const) : ('applied' as const), state: states[i]!, county: f.county, freeNoticeConfirmed: i % 4 !== 0, stateChangedAt: created, lastReason: states[i] === 'returned' ? '请补充近两年财务报表 (please add the last two years’ accounts)' : states[i]!.endsWith('declined') ? '不符合申报条件 (does not meet the conditions)' : null, drawSeed: states[i] === 'expert_review' ? `${thisYear}-demo` : null })))
     .returning({ id: selectionApplications.id, enterpriseId: selectionApplications.enterpriseId, state: selectionApplications.state });
   for (const batch of chunks(apps, 200)) {
     await db.insert(selectionHistory).values(batch.map((a) => ({ applicationId: a.id, fromState: null, toState: 'submitted' as const, role: 'enterprise', at: created })));
