@@ -11,6 +11,7 @@ import { AppError } from '../../lib/errors.ts';
 import { plainText } from '../../lib/fields.ts';
 import type { Actor } from './transitions.ts';
 import { aggregate, weightedTotal } from './scoring.ts';
+import { PRE_EVALUATION_KEY, preEvaluationPoints } from './pre-evaluation-points.ts';
 
 export const scoreBody = z.object({ scores: z.record(z.string().max(30), z.number().min(0).max(100)), comment: plainText(1000).default('') }).strict();
 
@@ -50,6 +51,7 @@ export async function reviewTask(db: DbLike, expertId: number, reviewId: number)
     .where(and(eq(selectionReviews.id, reviewId), eq(selectionReviews.expertId, expertId)));
   if (!row) throw notFound();
   const submitted = row.review.submittedAt !== null;
+  const fixed = await fixedScores(db, row.round, row.app.enterpriseId);
   const peers = submitted
     ? (await db.select({ total: selectionReviews.total }).from(selectionReviews).where(and(eq(selectionReviews.applicationId, row.app.id), isNotNull(selectionReviews.submittedAt)))).map((p) => p.total)
     : null;
@@ -66,6 +68,8 @@ export async function reviewTask(db: DbLike, expertId: number, reviewId: number)
     submitted,
     open: row.app.state === 'expert_review',
     peerTotals: peers,
+    /** Indicator scores the expert does not give (a title round's pre-evaluation points). */
+    fixedScores: fixed,
   };
 }
 
@@ -84,13 +88,14 @@ export async function submitReview(db: Db, expertId: number, reviewId: number, b
     if (!row) throw notFound();
     if (row.review.submittedAt) throw new AppError(409, 'already_submitted', { zh: '评分已提交，不能修改', en: 'Scores already submitted; they cannot change' });
     if (row.app.state !== 'expert_review') throw new AppError(409, 'review_closed', { zh: '该申报已不在专家评审阶段', en: 'This application is no longer in expert review' });
+    const given = { ...body.scores, ...(await fixedScores(tx, row.round, row.app.enterpriseId)) };
     let total: number;
     try {
-      total = weightedTotal(row.round.rubric, body.scores);
+      total = weightedTotal(row.round.rubric, given);
     } catch {
       throw new AppError(400, 'invalid_input', { zh: '请为每项指标打 0–100 分', en: 'Score every indicator 0–100' });
     }
-    const scores = Object.fromEntries(row.round.rubric.indicators.map((i) => [i.key, body.scores[i.key]!]));
+    const scores = Object.fromEntries(row.round.rubric.indicators.map((i) => [i.key, given[i.key]!]));
     await tx.update(selectionReviews).set({ scores, total, comment: body.comment, submittedAt: now }).where(eq(selectionReviews.id, reviewId));
     const all = await tx.select({ total: selectionReviews.total, submittedAt: selectionReviews.submittedAt }).from(selectionReviews).where(eq(selectionReviews.applicationId, row.app.id));
     if (all.every((r) => r.submittedAt !== null)) {
@@ -99,4 +104,11 @@ export async function submitReview(db: Db, expertId: number, reviewId: number, b
     }
     return { total };
   });
+}
+
+/** In a title round whose rubric has the pre-evaluation indicator: its points from the register, when the firm has them. */
+async function fixedScores(db: DbLike, round: { kind: string; tier: Parameters<typeof preEvaluationPoints>[2]; rubric: { indicators: { key: string }[] } }, enterpriseId: number): Promise<Record<string, number>> {
+  if (round.kind !== 'title' || !round.rubric.indicators.some((i) => i.key === PRE_EVALUATION_KEY)) return {};
+  const points = await preEvaluationPoints(db, enterpriseId, round.tier);
+  return points === null ? {} : { [PRE_EVALUATION_KEY]: points };
 }
