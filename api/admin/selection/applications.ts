@@ -80,6 +80,7 @@ export async function applyToRound(db: Db, round: SelectionRound, actor: Actor, 
  */
 export async function nominate(db: Db, round: SelectionRound, actor: Actor, enterpriseIds: readonly number[], now = new Date()) {
   if (round.state !== 'open') throw closed();
+  if (enterpriseIds.length === 0) return { created: 0, skipped: 0 };
   return db.transaction(async (tx) => {
     const firms = enterpriseIds.length ? await tx.select({ id: enterprises.id, county: enterprises.county }).from(enterprises).where(and(inArray(enterprises.id, [...enterpriseIds]), liveFirms(actor))) : [];
     if (firms.length !== new Set(enterpriseIds).size) throw new AppError(404, 'not_found', { zh: '部分企业不存在或不在您的管辖范围内', en: 'Some firms do not exist or are outside your area' });

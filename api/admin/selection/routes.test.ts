@@ -21,6 +21,9 @@ async function signIn(email: string) {
   return client;
 }
 
+/** The bureau's signed-in client, shared: a TOTP code is good once, so signing in twice within 30 s is refused. */
+let bureauClient: ReturnType<typeof apiClient>;
+
 const allScores = (v: number) => ({ industry_fit: v, tier: v, growth: v, innovation: v, digital: v, showroom: v });
 
 describe('a hall round through the API', () => {
@@ -28,6 +31,7 @@ describe('a hall round through the API', () => {
     const bureau = await makeUser(ctx.db, { role: 'bureau', totp: true, email: 'bureau@b.example' });
     await makeUser(ctx.db, { role: 'county', county: 'linqing', totp: true, email: 'linqing@b.example' });
     const b = await signIn(bureau.email);
+    bureauClient = b;
     const county = await signIn('linqing@b.example');
 
     // Seven experts; one declared a conflict with the firm, one serves it through a team: neither may be drawn.
@@ -139,5 +143,45 @@ describe('a hall round through the API', () => {
     await ctx.db.update(halls).set({ status: 'published' }).where(eq(halls.id, hall!.id));
     tracker = (await b.call('GET', `/admin/rounds/${round.id}/tracker`)).json;
     expect(tracker).toMatchObject({ published: 1, total: 1 });
+  });
+});
+
+describe('nominations and objections', () => {
+  it('nominates every firm of a register query in the officer’s area, once', async () => {
+    await makeUser(ctx.db, { role: 'county', county: 'chiping', totp: true, email: 'chiping@b.example' });
+    const officer = await signIn('chiping@b.example');
+    const mine = await Promise.all([1, 2, 3].map(() => makeEnterprise(ctx.db, { county: 'chiping', industry: 'aluminium' })));
+    const elsewhere = await makeEnterprise(ctx.db, { county: 'gaotang', industry: 'aluminium' });
+    const b = bureauClient;
+    const round = (await b.call('POST', '/admin/rounds', { year: 2027, kind: 'title', tier: 'gazelle', level: 'provincial', title: '2027年省级瞪羚推荐', quota: 20, timeline: { applyFrom: '2027-03-01', applyTo: '2027-04-30', countyDue: '2027-05-20', cityDue: '2027-06-10', expertDue: '2027-07-10', noticeFrom: null } })).json;
+    expect((await officer.call('POST', `/admin/rounds/${round.id}/nominations`, { query: 'industry=aluminium' })).json.error.code).toBe('round_not_open');
+    await b.call('POST', `/admin/rounds/${round.id}/phase`, { to: 'open' });
+    expect((await officer.call('POST', `/admin/rounds/${round.id}/nominations`, { query: 'industry=aluminium' })).json).toEqual({ created: 3, skipped: 0 });
+    expect((await officer.call('POST', `/admin/rounds/${round.id}/nominations`, { enterpriseIds: [mine[0]!.id] })).json).toEqual({ created: 0, skipped: 1 });
+    expect((await officer.call('POST', `/admin/rounds/${round.id}/nominations`, { enterpriseIds: [elsewhere.id] })).status).toBe(404);
+    const list = (await officer.call('GET', `/admin/rounds/${round.id}/applications`)).json;
+    expect(list.items.map((i: { enterpriseId: number }) => i.enterpriseId).sort()).toEqual(mine.map((f) => f.id).sort());
+  });
+
+  it('records objections only while the notice runs, about a firm on it', async () => {
+    const b = bureauClient;
+    const make = async (noticeFrom: string) => {
+      const r = (await b.call('POST', '/admin/rounds', { year: 2028, kind: 'hall', title: '2028年度千企在线展馆遴选', quota: 10, timeline: { applyFrom: '2028-03-01', applyTo: '2028-04-30', countyDue: '2028-05-20', cityDue: '2028-06-10', expertDue: '2028-07-10', noticeFrom } })).json;
+      for (const to of ['open', 'review', 'notice']) await b.call('POST', `/admin/rounds/${r.id}/phase`, { to });
+      return r;
+    };
+    const over = await make('2026-06-01');
+    const anon = apiClient(api);
+    const sent = await anon.call('POST', '/selection/objections', { roundId: over.id, name: '张三', contact: '13800000000', text: '该企业存在环保问题' });
+    expect(sent.json.error.code).toBe('notice_closed');
+    // A notice starting today runs five working days from the next working day at the latest.
+    const { todayInChina } = await import('../../lib/dates.ts');
+    const running = await make(todayInChina());
+    const ok = await anon.call('POST', '/selection/objections', { roundId: running.id, name: '张三', contact: '13800000000', text: '该企业存在环保问题' });
+    expect(ok.status).toBe(201);
+    expect((await anon.call('POST', '/selection/objections', { roundId: running.id, applicationId: 999999, name: '张三', contact: '13800000000', text: '该企业存在环保问题' })).status).toBe(400);
+    const listed = (await b.call('GET', `/admin/rounds/${running.id}/objections`)).json.items;
+    expect(listed).toEqual([expect.objectContaining({ name: '张三', status: 'open' })]);
+    expect((await b.call('PATCH', `/admin/objections/${listed[0].id}`, { status: 'dismissed', response: '经核实不属实' })).json.status).toBe('dismissed');
   });
 });

@@ -8,6 +8,9 @@ import { APPLICATION_STATES, ROUND_STATES } from '../../domain/selection.ts';
 import { AppError } from '../../lib/errors.ts';
 import { idParam, plainText } from '../../lib/fields.ts';
 import { validate } from '../../lib/validate.ts';
+import { todayInChina } from '../../lib/dates.ts';
+import { registerQuery } from '../register/filters.ts';
+import { enterpriseIdsMatching } from '../register/queries.ts';
 import { firmNotFound, liveFirms, requireStaff } from '../scope.ts';
 import { applicationListQuery, historyOf, listApplications, movesFor, nominate, reviewsOf, stateCounts } from './applications.ts';
 import { proposeFromRanking, rankRound, roundDrift } from './board.ts';
@@ -37,6 +40,19 @@ const transitionBody = z
     version: z.number().int().min(1).optional(),
   })
   .strict();
+
+/** Firms to nominate: ids ticked in the register, or a register query (a saved candidate view's) — every match. */
+const nominationBody = z
+  .object({ enterpriseIds: z.array(idParam).min(1).max(2000).optional(), query: z.string().max(2000).optional() })
+  .strict()
+  .refine((b) => (b.enterpriseIds ? 1 : 0) + (b.query !== undefined ? 1 : 0) === 1, { message: '请指定 enterpriseIds 或 query 之一 (give enterpriseIds or query)' });
+
+/** The ids of the register query's matches in the actor's scope (at most 2,000); 400 for a malformed query. */
+async function idsOfRegisterQuery(db: AppContext['db'], actor: Parameters<typeof enterpriseIdsMatching>[1], search: string): Promise<number[]> {
+  const parsed = registerQuery.safeParse(Object.fromEntries(new URLSearchParams(search)));
+  if (!parsed.success) throw new AppError(400, 'invalid_input', { zh: '筛选条件有误', en: 'Invalid register query' });
+  return enterpriseIdsMatching(db, actor, parsed.data, todayInChina(), 2000);
+}
 
 /**
  * Selection and title-recommendation rounds under /api/admin: rounds (bureau creates and edits), applications
@@ -72,10 +88,11 @@ export function selectionRoutes(ctx: AppContext) {
       const round = await getRound(ctx.db, idOf(c));
       return c.json(await listApplications(ctx.db, actor, round.id, c.req.valid('query')));
     })
-    .post('/rounds/:id/nominations', validate('json', z.object({ enterpriseIds: z.array(idParam).min(1).max(2000) }).strict()), async (c) => {
+    .post('/rounds/:id/nominations', validate('json', nominationBody), async (c) => {
       const actor = requireStaff(c, ['county', 'bureau', 'admin']);
       const round = await getRound(ctx.db, idOf(c));
-      return c.json(await nominate(ctx.db, round, actor, c.req.valid('json').enterpriseIds));
+      const body = c.req.valid('json');
+      return c.json(await nominate(ctx.db, round, actor, body.enterpriseIds ?? (await idsOfRegisterQuery(ctx.db, actor, body.query!))));
     })
     .post('/rounds/:id/draw', validate('json', z.object({ seed: z.string().regex(/^[\w-]{4,64}$/).optional() }).strict()), async (c) => {
       requireStaff(c, CITY);
