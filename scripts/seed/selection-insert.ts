@@ -21,7 +21,7 @@ import {
   serviceTeamMembers,
   users,
 } from '../../api/db/schema/index.ts';
-import { HALL_RUBRIC, type ApplicationState } from '../../api/domain/selection.ts';
+import { HALL_RUBRIC, TITLE_RUBRIC, type ApplicationState } from '../../api/domain/selection.ts';
 import { cohortOfYear } from '../../api/admin/selection/onboarding.ts';
 import { prefill } from '../../api/admin/selection/applications.ts';
 import { drawExperts } from '../../api/admin/selection/draw.ts';
@@ -138,6 +138,9 @@ export async function insertDemoSelection(db: DbLike, thisYear: number, panorama
   await db.update(experts).set({ status: 'active' }).where(inArray(experts.id, (await db.select({ id: experts.id }).from(experts).innerJoin(users, eq(users.id, experts.userId))).map((r) => r.id)));
   const pool = (await db.select({ id: experts.id }).from(experts).where(and(eq(experts.status, 'active'))).innerJoin(users, eq(users.id, experts.userId))).map((r) => r.id);
 
+  // A title recommendation open for applications, so demo firms can apply from the portal.
+  await db.insert(selectionRounds).values({ year: thisYear, kind: 'title', tier: 'srdi', level: 'provincial', title: `${thisYear}年省级专精特新中小企业推荐`, quota: 60, timeline: { ...timeline(thisYear, null), applyFrom: `${thisYear}-09-01`, applyTo: `${thisYear}-12-31`, countyDue: `${thisYear}-12-31`, cityDue: `${thisYear}-12-31`, expertDue: `${thisYear}-12-31` }, rubric: TITLE_RUBRIC, rubricFrozenAt: new Date(`${thisYear}-09-01T00:00:00Z`), state: 'open', objectionPhone: '0635-0000000', objectionEmail: 'selection@bureau.demo.qianqi.example' });
+
   // The current year's round, mid-way.
   const [current] = await db
     .insert(selectionRounds)
@@ -146,7 +149,7 @@ export async function insertDemoSelection(db: DbLike, thisYear: number, panorama
   const entrants = firms.slice(next, next + currentSize);
   const states = stages.flatMap(([state, n]) => Array<ApplicationState>(n).fill(state)).slice(0, entrants.length);
   const created = new Date(`${thisYear}-04-10T02:00:00Z`);
-  if (entrants.length === 0) return { rounds: 6, selected, published, current: 0, reviewers: pool.length };
+  if (entrants.length === 0) return { rounds: 7, selected, published, current: 0, reviewers: pool.length };
   // What each firm confirmed: the register's data, as the portal pre-fills it.
   const data = await Promise.all(entrants.map(async (f) => ({ ...(await prefill(db, f.id)), statement: '希望通过线上展馆展示产品与车间，拓展客户与招聘渠道。' })));
   const apps = await db
@@ -184,5 +187,5 @@ export async function insertDemoSelection(db: DbLike, thisYear: number, panorama
       await db.update(selectionApplications).set(agg).where(eq(selectionApplications.id, a.id));
     }
   }
-  return { rounds: 6, selected, published, current: apps.length, reviewers: pool.length };
+  return { rounds: 7, selected, published, current: apps.length, reviewers: pool.length };
 }
