@@ -82,11 +82,13 @@ describe('the yearly selection in Chromium', () => {
 
       // 1. The firm applies in the portal, its data pre-filled from the register.
       const owner = await signedIn(ownerEmail, '/portal/selection', 'e2e firm password 2026');
-      await expect.poll(() => owner.page.getByLabel('企业名称').inputValue(), WAIT).toBe(firm.name);
-      await owner.page.getByLabel('申报说明').fill('希望借助线上展馆拓展海外客户。');
-      await owner.page.getByLabel('我已知悉：申报免费，无需中介。').check();
+      const form = owner.page.locator('details', { hasText: '补充批次' });
+      await form.locator('summary').click();
+      await expect.poll(() => form.getByLabel('企业名称').inputValue(), WAIT).toBe(firm.name);
+      await form.getByLabel('申报说明').fill('希望借助线上展馆拓展海外客户。');
+      await form.getByLabel('我已知悉：申报免费，无需中介。').check();
       const applied = owner.page.waitForEvent('load', WAIT);
-      await owner.page.getByRole('button', { name: '提交申报' }).click();
+      await form.getByRole('button', { name: '提交申报' }).click();
       await applied;
       await expect.poll(() => owner.page.getByTestId('firm-label').first().innerText(), WAIT).toBe('已提交，等待县区初审');
       const [app] = await db.select().from(selectionApplications).where(and(eq(selectionApplications.roundId, roundId), eq(selectionApplications.enterpriseId, firm.id)));
