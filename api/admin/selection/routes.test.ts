@@ -110,7 +110,12 @@ describe('a hall round through the API', () => {
       expect((await e.call('POST', `/admin/reviews/${review.id}`, { scores: allScores(1) })).json.error.code).toBe('already_submitted');
       // Another expert's task is not found.
       if (i === 0) expect((await e.call('GET', `/admin/reviews/${drawn[1]!.id}`)).status).toBe(404);
+      // Nor does an expert see the round's board (scores of others).
+      if (i === 0) expect((await e.call('GET', `/admin/rounds/${round.id}/applications`)).status).toBe(403);
     }
+    const detail = (await b.call('GET', `/admin/applications/${appId}`)).json;
+    expect(detail.attachments).toEqual([{ id: doc.json.id, name: '营业执照.pdf', type: 'pdf' }]);
+    expect(detail.reviews).toHaveLength(5);
     const scored = (await b.call('GET', `/admin/rounds/${round.id}/applications`)).json.items[0];
     expect(scored).toMatchObject({ score: 80, spread: 40, flagged: true });
 

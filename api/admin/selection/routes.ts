@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.ts';
-import { expertConflicts, experts, enterprises, selectionApplications, selectionHistory } from '../../db/schema/index.ts';
+import { attachments, expertConflicts, experts, enterprises, selectionApplications, selectionHistory } from '../../db/schema/index.ts';
 import { APPLICATION_STATES, ROUND_STATES } from '../../domain/selection.ts';
 import { AppError } from '../../lib/errors.ts';
 import { idParam, plainText } from '../../lib/fields.ts';
@@ -71,7 +71,8 @@ export function selectionRoutes(ctx: AppContext) {
       return c.json(await createRound(ctx.db, c.req.valid('json')), 201);
     })
     .get('/rounds/:id', async (c) => {
-      const actor = requireStaff(c);
+      // Experts see only their own review tasks (blind scoring), not the round's board.
+      const actor = requireStaff(c, ['county', 'bureau', 'admin']);
       const round = await getRound(ctx.db, idOf(c));
       return c.json({ round, noticeEnd: noticeEnd(round), counts: await stateCounts(ctx.db, actor, round.id) });
     })
@@ -84,7 +85,7 @@ export function selectionRoutes(ctx: AppContext) {
       return c.json(await advanceRound(ctx.db, idOf(c), c.req.valid('json').to));
     })
     .get('/rounds/:id/applications', validate('query', applicationListQuery), async (c) => {
-      const actor = requireStaff(c);
+      const actor = requireStaff(c, ['county', 'bureau', 'admin']);
       const round = await getRound(ctx.db, idOf(c));
       return c.json(await listApplications(ctx.db, actor, round.id, c.req.valid('query')));
     })
@@ -135,9 +136,13 @@ export function selectionRoutes(ctx: AppContext) {
       const { app, round } = await applicationInScope(ctx.db, actor, idOf(c));
       const [firm] = await ctx.db.select({ name: enterprises.name, creditCode: enterprises.creditCode }).from(enterprises).where(eq(enterprises.id, app.enterpriseId));
       const city = actor.role === 'bureau' || actor.role === 'admin';
+      const docs = app.attachmentIds.length
+        ? await ctx.db.select({ id: attachments.id, name: attachments.name, type: attachments.type }).from(attachments).where(and(eq(attachments.enterpriseId, app.enterpriseId), inArray(attachments.id, app.attachmentIds)))
+        : [];
       return c.json({
         application: app,
         firm,
+        attachments: docs,
         round: { id: round.id, title: round.title, kind: round.kind, rubric: round.rubric },
         label: STATE_LABELS[app.state],
         moves: movesFor(app.state, actor.role, round.kind).map((m) => ({ to: m.to, label: m.labelStaff, needsReason: m.needsReason })),
