@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.ts';
@@ -179,13 +179,20 @@ export function selectionRoutes(ctx: AppContext) {
       const actor = requireStaff(c, ['expert']);
       return c.json(await submitReview(ctx.db, await expertOf(ctx.db, actor), idOf(c), c.req.valid('json')));
     })
-    .get('/conflicts', async (c) => {
+    .get('/reviewers', async (c) => {
       requireStaff(c, CITY);
+      const rows = await ctx.db.select({ id: experts.id, name: experts.name, title: experts.title }).from(experts).where(and(eq(experts.status, 'active'), isNotNull(experts.userId))).orderBy(experts.name);
+      return c.json({ items: rows });
+    })
+    .get('/conflicts', validate('query', z.object({ enterpriseId: idParam.optional() })), async (c) => {
+      requireStaff(c, CITY);
+      const firm = c.req.valid('query').enterpriseId;
       const rows = await ctx.db
         .select({ id: expertConflicts.id, expertId: expertConflicts.expertId, expert: experts.name, enterpriseId: expertConflicts.enterpriseId, firm: enterprises.name, reason: expertConflicts.reason })
         .from(expertConflicts)
         .innerJoin(experts, eq(experts.id, expertConflicts.expertId))
-        .innerJoin(enterprises, eq(enterprises.id, expertConflicts.enterpriseId));
+        .innerJoin(enterprises, eq(enterprises.id, expertConflicts.enterpriseId))
+        .where(firm ? eq(expertConflicts.enterpriseId, firm) : undefined);
       return c.json({ items: rows });
     })
     .post('/conflicts', validate('json', z.object({ expertId: idParam, enterpriseId: idParam, reason: plainText(500, 2) }).strict()), async (c) => {
