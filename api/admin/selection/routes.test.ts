@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../app.ts';
-import { expertConflicts, halls, mailOutbox, selectionReviews, serviceTeamFirms, serviceTeamMembers, serviceTeams } from '../../db/schema/index.ts';
+import { halls, mailOutbox, selectionReviews, serviceTeamFirms, serviceTeamMembers, serviceTeams } from '../../db/schema/index.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, signInWithSecondFactor, type TestContext } from '../../testing.ts';
 import { makeExpert } from './factories.ts';
 
@@ -38,7 +38,9 @@ describe('a hall round through the API', () => {
     const pool = await Promise.all(Array.from({ length: 7 }, (_, i) => makeExpert(ctx.db, `专家${i + 1}`)));
     const firm = await makeEnterprise(ctx.db, { county: 'linqing', name: '临清测试轴承有限公司', contactName: '王经理', contactEmail: 'w@firm.example', mainProduct: '圆锥滚子轴承' });
     await makeUser(ctx.db, { enterpriseId: firm.id, email: 'owner@firm.example' });
-    await ctx.db.insert(expertConflicts).values({ expertId: pool[0]!.expert.id, enterpriseId: firm.id, reason: '曾任该企业顾问' });
+    expect((await b.call('POST', '/admin/conflicts', { expertId: pool[0]!.expert.id, enterpriseId: firm.id, reason: '曾任该企业顾问' })).status).toBe(201);
+    expect((await county.call('POST', '/admin/conflicts', { expertId: pool[0]!.expert.id, enterpriseId: firm.id, reason: '曾任该企业顾问' })).status).toBe(403);
+    expect((await b.call('GET', `/admin/conflicts?enterpriseId=${firm.id}`)).json.items).toEqual([expect.objectContaining({ expert: '专家1', reason: '曾任该企业顾问' })]);
     const [team] = await ctx.db.insert(serviceTeams).values({ number: 3, name: '第三服务团' }).returning();
     await ctx.db.insert(serviceTeamMembers).values({ teamId: team!.id, expertId: pool[1]!.expert.id, role: 'member' });
     await ctx.db.insert(serviceTeamFirms).values({ teamId: team!.id, enterpriseId: firm.id });
