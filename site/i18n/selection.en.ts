@@ -34,6 +34,7 @@ export const selectionEn: SelectionStrings = {
     weight: 'Weight',
     actions: 'Actions',
     draw: 'Draw experts at random',
+    decide: 'Notice over: confirm the whole list',
     propose: 'Make the proposed list from the ranking',
     advance: (to: string) => `Move to “${to}”`,
     drift: 'Reviewer drift (distance from the peers on the same applications)',

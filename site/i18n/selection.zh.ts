@@ -32,6 +32,7 @@ export const selectionZh = {
     weight: '权重',
     actions: '操作',
     draw: '随机抽取专家',
+    decide: '公示期满：确认全部公示名单',
     propose: '按排名生成拟入选名单',
     advance: (to: string) => `进入“${to}”阶段`,
     drift: '评审偏差（与同组专家平均分之差）',

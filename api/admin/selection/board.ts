@@ -72,3 +72,14 @@ export async function proposeFromRanking(db: Db, ctx: { publicUrl: string }, act
   }
   return { proposed, notSelected: left };
 }
+
+/**
+ * Moves every application of the round in `from` to `to` through the workflow engine (publishing the proposed list
+ * in the notice; confirming the list once the notice has run). Stops at the first refusal (e.g. 409
+ * `notice_running`), which names its rule. Returns how many moved.
+ */
+export async function moveAll(db: Db, ctx: { publicUrl: string }, actor: Actor, round: SelectionRound, from: 'proposed' | 'notice', to: 'notice' | 'selected' | 'recommended') {
+  const ids = await db.select({ id: selectionApplications.id }).from(selectionApplications).where(and(eq(selectionApplications.roundId, round.id), eq(selectionApplications.state, from)));
+  for (const { id } of ids) await transitionApplication(db, ctx, actor, id, { to });
+  return { moved: ids.length };
+}

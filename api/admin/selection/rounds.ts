@@ -7,6 +7,7 @@ import { COUNTIES, TIER_LEVELS, TIERS } from '../../domain/program.ts';
 import { HALL_RUBRIC, ROUND_KINDS, ROUND_STATES, TITLE_RUBRIC, type RoundState } from '../../domain/selection.ts';
 import { AppError } from '../../lib/errors.ts';
 import { optionalEmail, plainText } from '../../lib/fields.ts';
+import { todayInChina } from '../../lib/dates.ts';
 import { MIN_NOTICE_WORKING_DAYS } from './notice-period.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)');
@@ -87,15 +88,23 @@ export async function updateRound(db: DbLike, id: number, patch: z.infer<typeof 
 
 const NEXT_PHASE: Record<RoundState, RoundState | null> = { draft: 'open', open: 'review', review: 'notice', notice: 'closed', closed: null };
 
-/** Moves a round to its next phase (draft → open freezes the rubric); 409 `illegal_phase` for any other move. */
-export async function advanceRound(db: DbLike, id: number, to: RoundState, now = new Date()): Promise<SelectionRound> {
+/**
+ * Moves a round to its next phase (draft → open freezes the rubric; → notice starts the 公示 today unless a start
+ * date was set); 409 `illegal_phase` for any other move.
+ */
+export async function advanceRound(db: DbLike, id: number, to: RoundState, now = new Date(), today = todayInChina(now)): Promise<SelectionRound> {
   const round = await getRound(db, id);
   if (NEXT_PHASE[round.state] !== to) {
     throw new AppError(409, 'illegal_phase', { zh: `轮次不能从“${round.state}”进入“${to}”`, en: `A round cannot go from ${round.state} to ${to}` }, { rule: `${round.state} → ${to}` });
   }
   const [row] = await db
     .update(selectionRounds)
-    .set({ state: to, version: round.version + 1, ...(to === 'open' ? { rubricFrozenAt: now } : {}) })
+    .set({
+      state: to,
+      version: round.version + 1,
+      ...(to === 'open' ? { rubricFrozenAt: now } : {}),
+      ...(to === 'notice' && !round.timeline.noticeFrom ? { timeline: { ...round.timeline, noticeFrom: today } } : {}),
+    })
     .where(eq(selectionRounds.id, id))
     .returning();
   return row!;

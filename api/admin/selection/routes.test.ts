@@ -192,3 +192,20 @@ describe('nominations and objections', () => {
     expect((await b.call('PATCH', `/admin/objections/${listed[0].id}`, { status: 'dismissed', response: '经核实不属实' })).json.status).toBe('dismissed');
   });
 });
+
+describe('publishing and deciding a whole list', () => {
+  it('entering the notice publishes the proposed list from today; deciding waits for the five working days', async () => {
+    const b = bureauClient;
+    const { makeApplication, makeRound } = await import('./factories.ts');
+    const round = await makeRound(ctx.db, { year: 2029, state: 'review', title: '2029年度千企在线展馆遴选' });
+    const firms = await Promise.all([1, 2].map(() => makeEnterprise(ctx.db, { county: 'gaotang' })));
+    for (const f of firms) await makeApplication(ctx.db, round, f, 'proposed', { score: 80 });
+    const { todayInChina } = await import('../../lib/dates.ts');
+    const noticed = await b.call('POST', `/admin/rounds/${round.id}/phase`, { to: 'notice' });
+    expect(noticed.json).toMatchObject({ state: 'notice', timeline: { noticeFrom: todayInChina() } });
+    expect((await b.call('GET', `/admin/rounds/${round.id}/applications?state=notice`)).json.total).toBe(2);
+    const early = await b.call('POST', `/admin/rounds/${round.id}/decide`);
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe('notice_running');
+  });
+});

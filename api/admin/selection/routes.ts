@@ -13,7 +13,7 @@ import { registerQuery } from '../register/filters.ts';
 import { enterpriseIdsMatching } from '../register/queries.ts';
 import { firmNotFound, liveFirms, requireStaff } from '../scope.ts';
 import { applicationListQuery, historyOf, listApplications, movesFor, nominate, reviewsOf, stateCounts } from './applications.ts';
-import { proposeFromRanking, rankRound, roundDrift } from './board.ts';
+import { moveAll, proposeFromRanking, rankRound, roundDrift } from './board.ts';
 import { drawForRound } from './draw.ts';
 import { handleObjection, objectionHandle, objectionsOf } from './notice.ts';
 import { noticeEnd } from './notice-period.ts';
@@ -81,8 +81,16 @@ export function selectionRoutes(ctx: AppContext) {
       return c.json(await updateRound(ctx.db, idOf(c), c.req.valid('json')));
     })
     .post('/rounds/:id/phase', validate('json', z.object({ to: z.enum(ROUND_STATES) }).strict()), async (c) => {
-      requireStaff(c, CITY);
-      return c.json(await advanceRound(ctx.db, idOf(c), c.req.valid('json').to));
+      const actor = requireStaff(c, CITY);
+      const round = await advanceRound(ctx.db, idOf(c), c.req.valid('json').to);
+      // Entering the notice publishes the proposed list.
+      if (round.state === 'notice') await moveAll(ctx.db, { publicUrl }, actor, round, 'proposed', 'notice');
+      return c.json(await getRound(ctx.db, round.id));
+    })
+    .post('/rounds/:id/decide', async (c) => {
+      const actor = requireStaff(c, CITY);
+      const round = await getRound(ctx.db, idOf(c));
+      return c.json(await moveAll(ctx.db, { publicUrl }, actor, round, 'notice', round.kind === 'hall' ? 'selected' : 'recommended'));
     })
     .get('/rounds/:id/applications', validate('query', applicationListQuery), async (c) => {
       const actor = requireStaff(c, ['county', 'bureau', 'admin']);
