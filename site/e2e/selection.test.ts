@@ -18,8 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, WAIT);
+/** Waits until the islands holding `inner` have hydrated (islands below the fold hydrate only when scrolled to). */
+async function hydrated(page: Page, inner: string): Promise<void> {
+  await page.waitForFunction((sel) => [...document.querySelectorAll('astro-island[ssr]')].every((island) => !island.querySelector(sel)), inner, WAIT);
 }
 
 /** Signs in through the sign-in page, landing on `next`. */
@@ -27,12 +28,11 @@ async function signedIn(email: string, next: string, password = PASSWORD, viewpo
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent(next)}`);
-  await hydrated(page);
+  await hydrated(page, 'form');
   await page.getByLabel('邮箱').fill(email);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => url.pathname === next, WAIT);
-  await hydrated(page);
   return { context, page };
 }
 
@@ -50,7 +50,7 @@ async function apiSession(email: string, password = PASSWORD) {
 
 /** Picks a move in the workflow form of an application page and confirms it. */
 async function move(page: Page, label: string) {
-  await hydrated(page);
+  await hydrated(page, '[data-testid=transition-form]');
   await page.getByLabel(label, { exact: true }).check();
   const reloaded = page.waitForEvent('load', WAIT);
   await page.getByRole('button', { name: '确定' }).click();
@@ -83,6 +83,7 @@ describe('the yearly selection in Chromium', () => {
       // 1. The firm applies in the portal, its data pre-filled from the register.
       const owner = await signedIn(ownerEmail, '/portal/selection', 'e2e firm password 2026');
       const form = owner.page.locator('details', { hasText: '补充批次' });
+      await hydrated(owner.page, '[data-testid=apply-form]');
       await form.locator('summary').click();
       await expect.poll(() => form.getByLabel('企业名称').inputValue(), WAIT).toBe(firm.name);
       await form.getByLabel('申报说明').fill('希望借助线上展馆拓展海外客户。');
@@ -108,6 +109,7 @@ describe('the yearly selection in Chromium', () => {
       expect(panel).toHaveLength(5);
       const phone = await signedIn(panel[0]!.email, `/admin/selection/reviews/${panel[0]!.reviewId}`, PASSWORD, { width: 390, height: 844 });
       phone.page.on('dialog', (d) => void d.accept());
+      await hydrated(phone.page, '.score-form');
       for (const input of await phone.page.locator('.score-form input[type=number]').all()) await input.fill('85');
       const scored = phone.page.waitForEvent('load', WAIT);
       await phone.page.getByRole('button', { name: '提交评分' }).click();
