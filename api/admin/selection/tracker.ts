@@ -28,10 +28,13 @@ export interface TrackerRow {
   checks: { scenesWithoutHotspots: number; brokenLinks: number; contactFilled: boolean };
 }
 
-/** Per firm of the round's selected applications in the actor's scope, with the area totals. */
+/**
+ * Per firm of the round's selected applications in the actor's scope, with the area totals. The enterprises table
+ * keeps its own name in the query: `firmScope` refers to it by name.
+ */
 export async function hallTracker(db: DbLike, actor: Actor, roundId: number) {
   const rows = await db.all<Record<string, unknown>>(sql`
-    SELECT a.id AS applicationId, e.id AS enterpriseId, e.name AS name, e.county AS county, h.status AS hallStatus,
+    SELECT a.id AS applicationId, enterprises.id AS enterpriseId, enterprises.name AS name, enterprises.county AS county, h.status AS hallStatus,
       (SELECT count(*) FROM scenes s WHERE s.hall_id = h.id) AS scenes,
       (SELECT count(*) FROM scenes s WHERE s.hall_id = h.id AND s.panorama_id IS NOT NULL) AS photos,
       (SELECT count(*) FROM hotspots x JOIN scenes s ON s.id = x.scene_id WHERE s.hall_id = h.id) AS hotspots,
@@ -40,15 +43,15 @@ export async function hallTracker(db: DbLike, actor: Actor, roundId: number) {
           (x.kind = 'scene' AND x.target_scene_id IS NULL) OR (x.kind = 'product' AND x.product_id IS NULL)
           OR (x.kind = 'job' AND x.job_id IS NULL) OR (x.kind = 'project' AND x.project_id IS NULL)
           OR (x.kind = 'media' AND (x.media_url IS NULL OR x.media_url = '')))) AS broken,
-      (SELECT count(*) FROM products p WHERE p.enterprise_id = e.id AND p.status = 'published') AS products,
-      (SELECT count(*) FROM jobs j WHERE j.enterprise_id = e.id AND j.status = 'published') AS jobs,
-      (SELECT count(*) FROM investment_projects q WHERE q.enterprise_id = e.id AND q.status = 'published') AS projects,
-      (coalesce(e.contact_phone, '') <> '' OR coalesce(e.contact_email, '') <> '') AS contact
+      (SELECT count(*) FROM products p WHERE p.enterprise_id = enterprises.id AND p.status = 'published') AS products,
+      (SELECT count(*) FROM jobs j WHERE j.enterprise_id = enterprises.id AND j.status = 'published') AS jobs,
+      (SELECT count(*) FROM investment_projects q WHERE q.enterprise_id = enterprises.id AND q.status = 'published') AS projects,
+      (coalesce(enterprises.contact_phone, '') <> '' OR coalesce(enterprises.contact_email, '') <> '') AS contact
     FROM ${selectionApplications} a
-    JOIN ${enterprises} e ON e.id = a.enterprise_id
-    LEFT JOIN ${halls} h ON h.enterprise_id = e.id
+    JOIN ${enterprises} ON enterprises.id = a.enterprise_id
+    LEFT JOIN ${halls} h ON h.enterprise_id = enterprises.id
     WHERE a.round_id = ${roundId} AND a.state = 'selected' AND ${firmScope(actor)}
-    ORDER BY e.county, e.name`);
+    ORDER BY enterprises.county, enterprises.name`);
   const firms: TrackerRow[] = rows.map((r) => ({
     applicationId: Number(r.applicationId),
     enterpriseId: Number(r.enterpriseId),
