@@ -6,6 +6,7 @@ import { openDb } from '../../api/db/client.ts';
 import { experts, halls, mailOutbox, selectionApplications, selectionReviews, users } from '../../api/db/schema/index.ts';
 import { makeEnterprise, makeUser } from '../../api/testing.ts';
 import { launchChromium } from './browser.ts';
+import { seriousViolations } from './axe.ts';
 
 const baseURL = inject('baseURL');
 const dataDir = inject('dataDir');
@@ -107,7 +108,11 @@ describe('the yearly selection in Chromium', () => {
       expect((await bureau('POST', `/admin/rounds/${roundId}/draw`, { seed: 'e2e-seed' })).json).toMatchObject({ drawn: 1, short: 0 });
       const panel = await db.select({ reviewId: selectionReviews.id, email: users.email }).from(selectionReviews).innerJoin(experts, eq(experts.id, selectionReviews.expertId)).innerJoin(users, eq(users.id, experts.userId)).where(eq(selectionReviews.applicationId, app!.id));
       expect(panel).toHaveLength(5);
-      const phone = await signedIn(panel[0]!.email, `/admin/selection/reviews/${panel[0]!.reviewId}`, PASSWORD, { width: 390, height: 844 });
+      const reviewPath = `/admin/selection/reviews/${panel[0]!.reviewId}`;
+      const phone = await signedIn(panel[0]!.email, reviewPath, PASSWORD, { width: 390, height: 844 });
+      expect(await seriousViolations(phone.page, baseURL, reviewPath)).toEqual([]);
+      // The scoring form fits a phone: no sideways scrolling.
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       phone.page.on('dialog', (d) => void d.accept());
       await hydrated(phone.page, '.score-form');
       for (const input of await phone.page.locator('.score-form input[type=number]').all()) await input.fill('85');
@@ -134,6 +139,8 @@ describe('the yearly selection in Chromium', () => {
       await expect.poll(() => visitor.locator('main').innerText(), WAIT).toContain(firm.name);
       expect(await visitor.getByTestId('notice-period').first().innerText()).toContain('2026-06-01 至 2026-06-05');
       expect(await visitor.locator('main').innerText()).toContain('0635-1234567');
+      expect(await seriousViolations(visitor, baseURL, '/selection/2026')).toEqual([]);
+      expect(await seriousViolations(visitor, baseURL, '/en/selection/2026')).toEqual([]);
 
       // 6. Selected: the hall exists as a draft and the firm has a message in the outbox.
       await city.page.reload();
