@@ -32,6 +32,7 @@ export const applicationData = z
   .strict();
 export type ApplicationData = z.infer<typeof applicationData>;
 
+/** The firm's application: the confirmed data, its own attachments, and the free-of-charge notice (must be true). */
 export const applyBody = z
   .object({ data: applicationData, attachmentIds: z.array(z.number().int().positive()).max(20).default([]), freeNoticeConfirmed: z.literal(true) })
   .strict();
@@ -100,6 +101,7 @@ export async function nominate(db: Db, round: SelectionRound, actor: Actor, ente
   });
 }
 
+/** `?state=&limit=&offset=` of a round's application list. */
 export const applicationListQuery = z.object({
   state: z.enum(APPLICATION_STATES).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(200),

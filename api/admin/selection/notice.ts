@@ -71,6 +71,7 @@ export async function publicNotices(db: DbLike, year: number, today = todayInChi
   });
 }
 
+/** An objection from the public notice's form: the round, optionally the firm on the list, name, contact, text. */
 export const objectionBody = z
   .object({ roundId: idParam, applicationId: idParam.optional(), name: plainText(40, 1), contact: plainText(100, 3), text: plainText(2000, 5) })
   .strict();
@@ -102,6 +103,7 @@ export async function objectionsOf(db: DbLike, roundId: number) {
     .orderBy(desc(eq(selectionObjections.status, 'open')), asc(selectionObjections.id));
 }
 
+/** The bureau's answer to an objection. */
 export const objectionHandle = z.object({ status: z.enum(['upheld', 'dismissed']), response: plainText(2000, 2) }).strict();
 
 /** The bureau's answer to an objection (upholding it does not move the application: the bureau does that with its reason). */

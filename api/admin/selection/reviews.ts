@@ -13,6 +13,7 @@ import type { Actor } from './transitions.ts';
 import { aggregate, weightedTotal } from './scoring.ts';
 import { PRE_EVALUATION_KEY, preEvaluationPoints } from './pre-evaluation-points.ts';
 
+/** An expert's scores: indicator key → 0..100, and an optional comment. */
 export const scoreBody = z.object({ scores: z.record(z.string().max(30), z.number().min(0).max(100)), comment: plainText(1000).default('') }).strict();
 
 const notFound = () => new AppError(404, 'not_found', { zh: '找不到该评审任务', en: 'No such review' });

@@ -12,6 +12,7 @@ import { MIN_NOTICE_WORKING_DAYS } from './notice-period.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)');
 
+/** A rubric as the bureau edits it: 1–20 indicators whose weights add up to 100, keys unique. */
 export const rubricSchema = z
   .object({
     indicators: z
@@ -23,6 +24,7 @@ export const rubricSchema = z
   .refine((r) => Math.abs(r.indicators.reduce((s, i) => s + i.weight, 0) - 100) < 1e-9, { message: '权重合计应为 100 (weights must add up to 100)' })
   .refine((r) => new Set(r.indicators.map((i) => i.key)).size === r.indicators.length, { message: '指标代码重复 (duplicate indicator key)' });
 
+/** A round's dates in order: applications, county, city and expert deadlines; the notice start may wait. */
 export const timelineSchema = z
   .object({ applyFrom: isoDate, applyTo: isoDate, countyDue: isoDate, cityDue: isoDate, expertDue: isoDate, noticeFrom: isoDate.nullable() })
   .strict()
@@ -42,11 +44,13 @@ const roundFields = {
   objectionEmail: optionalEmail,
 };
 
+/** A new round (a title round names its title and level); the notice runs at least 5 working days. */
 export const roundCreate = z
   .object({ year: z.number().int().min(2021).max(2100), kind: z.enum(ROUND_KINDS), tier: z.enum(TIERS).optional(), level: z.enum(TIER_LEVELS).optional(), rubric: rubricSchema.optional(), ...roundFields })
   .strict()
   .refine((r) => r.kind === 'hall' || (r.tier && r.level), { message: '推荐轮次需指定称号与级别 (a title round names its title and level)' });
 
+/** An edit of a round based on its version; the rubric only while in draft. */
 export const roundPatch = z
   .object(roundFields)
   .partial()
