@@ -88,12 +88,17 @@ describe('the yearly selection in Chromium', () => {
       await form.locator('summary').click();
       await expect.poll(() => form.getByLabel('企业名称').inputValue(), WAIT).toBe(firm.name);
       await form.getByLabel('申报说明').fill('希望借助线上展馆拓展海外客户。');
+      // A document uploaded in the form, checked by its content, is attached.
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+      await form.locator('input[type=file]').setInputFiles({ name: '营业执照.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await expect.poll(() => form.getByLabel('营业执照.pdf').isChecked(), WAIT).toBe(true);
       await form.getByLabel('我已知悉：申报免费，无需中介。').check();
       const applied = owner.page.waitForEvent('load', WAIT);
       await form.getByRole('button', { name: '提交申报' }).click();
       await applied;
       await expect.poll(() => owner.page.getByTestId('firm-label').first().innerText(), WAIT).toBe('已提交，等待县区初审');
       const [app] = await db.select().from(selectionApplications).where(and(eq(selectionApplications.roundId, roundId), eq(selectionApplications.enterpriseId, firm.id)));
+      expect(app!.attachmentIds).toHaveLength(1);
 
       // 2. The county officer passes it; 3. the city passes it.
       const county = await signedIn('linqing@demo.qianqi.example', `/admin/selection/applications/${app!.id}`);

@@ -116,7 +116,8 @@ export const selectionEn: SelectionStrings = {
     status: 'Status',
     reason: 'Note',
     history: 'History',
-    attachments: 'Attachments (PDFs or photos uploaded under Data)',
+    attachments: 'Attachments',
+    upload: 'Upload a document (PDF, JPEG or PNG, checked by its content)',
     applied: 'Application submitted.',
   },
   notice: {

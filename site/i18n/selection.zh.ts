@@ -114,7 +114,8 @@ export const selectionZh = {
     status: '状态',
     reason: '说明',
     history: '办理记录',
-    attachments: '附件（在“资料”中上传的 PDF 或图片）',
+    attachments: '附件',
+    upload: '上传附件（PDF、JPEG 或 PNG，按文件内容校验）',
     applied: '申报已提交。',
   },
   notice: {

@@ -22,6 +22,28 @@ export function ApplyForm({ lang, csrfToken, enterpriseId, roundId, initial, att
   const s = selectionStrings(lang);
   const [data, setData] = useState<Record<string, string>>(Object.fromEntries(FIELDS.map((f) => [f, initial[f] === null || initial[f] === undefined ? '' : String(initial[f])])));
   const [docs, setDocs] = useState<number[]>([]);
+  const [files, setFiles] = useState(attachments);
+  const [uploading, setUploading] = useState(false);
+  async function upload(e: React.ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    setUploading(true);
+    setError('');
+    const form = new FormData();
+    form.append('file', file, file.name);
+    try {
+      const res = await fetch(`/api/portal/enterprises/${enterpriseId}/attachments`, { method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken }, body: form });
+      const body = (await res.json()) as { id: number; name: string; error?: { message: string; messageEn: string } };
+      if (!res.ok) throw new Error(lang === 'en' ? body.error?.messageEn : body.error?.message);
+      setFiles([...files, { id: body.id, name: body.name }]);
+      setDocs([...docs, body.id]);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setUploading(false);
+      e.target.value = '';
+    }
+  }
   const [free, setFree] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -50,16 +72,18 @@ export function ApplyForm({ lang, csrfToken, enterpriseId, roundId, initial, att
           )}
         </div>
       ))}
-      {attachments.length > 0 && (
-        <fieldset>
-          <legend>{s.portal.attachments}</legend>
-          {attachments.map((a) => (
+      <fieldset>
+        <legend>{s.portal.attachments}</legend>
+        {files.map((a) => (
             <label key={a.id} className="choice">
               <input type="checkbox" checked={docs.includes(a.id)} onChange={(e) => setDocs(e.target.checked ? [...docs, a.id] : docs.filter((d) => d !== a.id))} /> {a.name}
             </label>
           ))}
-        </fieldset>
-      )}
+        <div className="field">
+          <label htmlFor={`up-${roundId}`}>{s.portal.upload}</label>
+          <input id={`up-${roundId}`} type="file" accept="application/pdf,image/jpeg,image/png" disabled={uploading} onChange={upload} />
+        </div>
+      </fieldset>
       <p className="alert ok" role="note">{s.portal.free}</p>
       <div className="field consent">
         <input id={`free-${roundId}`} type="checkbox" checked={free} required onChange={(e) => setFree(e.target.checked)} />
