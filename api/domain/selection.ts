@@ -75,13 +75,13 @@ export const HALL_RUBRIC: Rubric = {
 };
 
 /**
- * The default title-round rubric: the firm's pre-evaluation points (api/admin/register/pre-evaluation, shown to
- * experts as a reference) weigh 60, the experts' judgement of the material 40.
+ * The default title-round rubric: the firm's pre-evaluation points (api/admin/register/pre-evaluation, taken from the
+ * register, not scored by the experts — see selection/pre-evaluation-points.ts) weigh 60, the experts' judgement 40.
  */
 export const TITLE_RUBRIC: Rubric = {
   version: 1,
   indicators: [
-    { key: 'pre_evaluation', name: '预评估得分（参考）', nameEn: 'Pre-evaluation points (reference)', weight: 60 },
+    { key: 'pre_evaluation', name: '预评估得分', nameEn: 'Pre-evaluation points', weight: 60 },
     { key: 'material', name: '申报材料质量', nameEn: 'Quality of the material', weight: 20 },
     { key: 'prospects', name: '发展前景', nameEn: 'Prospects', weight: 20 },
   ],
