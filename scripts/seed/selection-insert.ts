@@ -40,7 +40,7 @@ function prng(seed: number) {
   };
 }
 
-/** Demo reviewer accounts: experts of the pool outside any team, each with a staff account of role `expert`. */
+/** At most this many demo reviewer accounts: pool experts outside any team (ten in the demo pool), each given a staff account of role `expert`. */
 export const DEMO_REVIEWERS = 12;
 
 const timeline = (year: number, noticeFrom: string | null) => ({
