@@ -46,6 +46,7 @@ export const selectionEn: SelectionStrings = {
     uphold: 'Uphold',
     dismiss: 'Dismiss',
     tracker: 'Hall build tracker',
+    tieRule: 'Order: higher score first; on equal scores (to 0.01) the smaller spread, then the earlier application, then the id. The bureau\'s overrides (with a written reason) apply first; a firm whose area quota is full is skipped.',
     ranking: 'Ranking',
     rank: 'Rank',
     proposed: 'Proposed',

@@ -44,6 +44,7 @@ export const selectionZh = {
     uphold: '异议成立',
     dismiss: '异议不成立',
     tracker: '展馆建设进度',
+    tieRule: '排序规则：得分高者在前；得分相同（精确到 0.01）时分差小者在前，再按申报先后、编号。市局调整（须填写理由）优先生效；县区名额已满的跳过。',
     ranking: '排名',
     rank: '名次',
     proposed: '拟入选',
