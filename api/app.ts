@@ -15,6 +15,7 @@ import { adminRoutes } from './admin/routes.ts';
 import { suggestRoutes } from './public/routes/suggest.ts';
 import { publicReportRoutes } from './public/routes/reports.ts';
 import { verifyRoutes } from './public/routes/verify.ts';
+import { publicSelectionRoutes } from './public/routes/selection.ts';
 
 /** The API app, mounted at /api by the site's fetch entry; tests call `createApi(ctx).request()` directly. */
 export function createApi(ctx: AppContext) {
@@ -35,6 +36,7 @@ export function createApi(ctx: AppContext) {
     .route('/suggest', suggestRoutes(ctx))
     .route('/reports', publicReportRoutes(ctx))
     .route('/verify', verifyRoutes(ctx))
+    .route('/selection', publicSelectionRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/', panoramaUploadRoutes(ctx))
     .route('/portal', portalRoutes(ctx))

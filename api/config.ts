@@ -18,6 +18,8 @@ export interface Config {
   demoPanoramaWidth: number;
   /** How many fictional firms the demo register holds besides the demo halls' firms. */
   demoRegisterFirms: number;
+  /** Whether the demo's 2021–2025 cohorts get published halls (off in browser tests that count the 12 demo halls). */
+  demoCohortHalls: boolean;
   production: boolean;
   /** Largest accepted 360° photo upload, in bytes. */
   panoramaUploadMaxBytes: number;
@@ -56,6 +58,7 @@ const envSchema = z.object({
   DEMO: boolFlag.default(true),
   DEMO_PANORAMA_WIDTH: z.coerce.number().int().min(512).max(8192).default(4096),
   DEMO_REGISTER_FIRMS: z.coerce.number().int().min(0).max(20000).default(1000),
+  DEMO_COHORT_HALLS: z.enum(['0', '1']).default('1'),
   NODE_ENV: z.string().optional(),
   PANORAMA_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(150),
   PUBLIC_URL: z
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     demoPanoramaWidth: e.DEMO_PANORAMA_WIDTH,
     demoRegisterFirms: e.DEMO_REGISTER_FIRMS,
+    demoCohortHalls: e.DEMO_COHORT_HALLS === '1',
     production: e.NODE_ENV === 'production',
     panoramaUploadMaxBytes: Math.round(e.PANORAMA_UPLOAD_MAX_MB * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),

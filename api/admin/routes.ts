@@ -4,6 +4,7 @@ import { enterpriseRoutes, titleRoutes } from './register/routes/enterprises.ts'
 import { trashRoutes, viewRoutes } from './register/routes/views.ts';
 import { requireStaff } from './scope.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { selectionRoutes } from './selection/routes.ts';
 import { securityAdminRoutes } from './security/routes.ts';
 import { importRoutes } from './register/imports/routes.ts';
 import { trainingRoutes } from './training/routes.ts';
@@ -38,5 +39,6 @@ export function adminRoutes(ctx: AppContext) {
     .route('/reports', reportRoutes(ctx))
     .route('/campaign', campaignRoutes(ctx))
     .route('/policies', policyRoutes(ctx))
+    .route('/', selectionRoutes(ctx))
     .route('/', securityAdminRoutes(ctx));
 }

@@ -4,7 +4,11 @@
  * notices (it covers 2004–2026 in the installed version; later years fall back to Monday–Friday until the package
  * is updated — `holidayCalendarCovers` tells). Dates are calendar days 'YYYY-MM-DD' in China time.
  */
-import { isWorkday } from 'chinese-days';
+// The package is CommonJS whose named exports Node's ESM loader cannot see (the built server failed on
+// `import { isWorkday }`); its default export works under Node and Vite alike.
+import chineseDays from 'chinese-days';
+
+const { isWorkday } = chineseDays;
 
 const DAY_MS = 86_400_000;
 const LAST_COVERED_YEAR = 2026;

@@ -17,6 +17,7 @@ import { insertDemoServicePool } from './service-pool-insert.ts';
 import { insertEvaluationDemo } from './evaluation-demo.ts';
 import { insertDemoTraining } from './training-demo.ts';
 import { insertDemoOutcomes } from './outcomes-demo.ts';
+import { insertDemoSelection } from './selection-insert.ts';
 import { refreshSearchIndex } from '../../api/db/queries/search-index.ts';
 import { todayInChina } from '../../api/lib/dates.ts';
 
@@ -79,6 +80,8 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
   const added = await ctx.db.transaction((tx) => insertDemoRegister(tx, ctx.config.demoRegisterFirms, todayInChina(), passwordHash));
   const pool = await ctx.db.transaction((tx) => insertDemoServicePool(tx));
   console.log(`演示服务资源池 Demo service pool: ${pool.providers} providers, ${pool.experts} experts, ${pool.teams} teams serving ${pool.firms} firms`);
+  const selection = await ctx.db.transaction((tx) => insertDemoSelection(tx, Number(todayInChina().slice(0, 4)), [...new Set(panoramaIds.values())], passwordHash, ctx.config.demoCohortHalls));
+  console.log(`演示遴选 Demo selection: ${selection.selected} selected in 2021–2025 (${selection.published} halls published), ${selection.current} applications this year, ${selection.reviewers} reviewers`);
   // Plans, targets, the published 2025 evaluation and the open data campaign count the register just made.
   await ctx.db.transaction((tx) => insertEvaluationDemo(tx, todayInChina()));
   const training = await ctx.db.transaction((tx) => insertDemoTraining(tx));

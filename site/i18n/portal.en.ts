@@ -4,6 +4,7 @@ import type { PortalStrings } from './portal.zh.ts';
 export const portalEn: PortalStrings = {
   title: 'Enterprise portal',
   nav: {
+    selection: 'Selection',
     dashboard: 'Overview',
     hall: 'Hall editor',
     products: 'Products',

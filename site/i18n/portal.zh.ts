@@ -2,6 +2,7 @@
 export const portalZh = {
   title: '企业管理后台',
   nav: {
+    selection: '遴选申报',
     dashboard: '概览',
     hall: '展馆编辑',
     products: '产品',

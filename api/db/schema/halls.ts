@@ -2,6 +2,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { enterprises } from './enterprises.ts';
 import { timestamps } from './columns.ts';
 import { investmentProjects, jobs, products } from './listings.ts';
+import { selectionApplications } from './selection.ts';
 
 /** One year's selection of about 200 firms (千企 cohort). */
 export const cohorts = sqliteTable('cohorts', {
@@ -11,7 +12,7 @@ export const cohorts = sqliteTable('cohorts', {
   ...timestamps,
 });
 
-/** A firm selected in a cohort. */
+/** A firm selected in a cohort; `applicationId` names the hall round's application whose 入选 wrote it (null for older rows). */
 export const cohortSelections = sqliteTable(
   'cohort_selections',
   {
@@ -22,6 +23,7 @@ export const cohortSelections = sqliteTable(
     enterpriseId: integer()
       .notNull()
       .references(() => enterprises.id, { onDelete: 'cascade' }),
+    applicationId: integer().references(() => selectionApplications.id, { onDelete: 'set null' }),
     ...timestamps,
   },
   (t) => [uniqueIndex('cohort_selections_uq').on(t.cohortId, t.enterpriseId), index('cohort_selections_ent_idx').on(t.enterpriseId)],

@@ -15,3 +15,4 @@ export * from './outcomes.ts';
 export * from './attachments.ts';
 export * from './scaling.ts';
 export * from './evaluation.ts';
+export * from './selection.ts';

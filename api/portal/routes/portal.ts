@@ -12,6 +12,7 @@ import { portalProductPhotoRoutes } from './product-photos.ts';
 import { portalProfileRoutes } from './profile.ts';
 import { portalYearRoutes } from './years.ts';
 import { portalPolicyRoutes } from './policies.ts';
+import { portalSelectionRoutes } from './selection.ts';
 
 /**
  * The enterprise portal's API, all under /api/portal/enterprises/:enterpriseId/…: every route checks that the
@@ -32,6 +33,7 @@ export function portalRoutes(ctx: AppContext) {
     .route(`${base}/jobs`, portalJobRoutes(ctx))
     .route(`${base}/projects`, portalProjectRoutes(ctx))
     .route(`${base}/leads`, portalLeadRoutes(ctx))
+    .route(`${base}/selection`, portalSelectionRoutes(ctx))
     .route(`${base}/attachments`, portalAttachmentRoutes(ctx))
     .route(base, portalYearRoutes(ctx))
     .route(base, portalPolicyRoutes(ctx))
