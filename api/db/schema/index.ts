@@ -11,3 +11,4 @@ export * from './mail.ts';
 export * from './security.ts';
 export * from './services.ts';
 export * from './attachments.ts';
+export * from './service-work.ts';
