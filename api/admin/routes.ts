@@ -7,6 +7,7 @@ import { staffRoutes } from './staff/routes.ts';
 import { securityAdminRoutes } from './security/routes.ts';
 import { importRoutes } from './register/imports/routes.ts';
 import { adminAttachmentRoutes } from '../attachments/routes.ts';
+import { requestRoutes, servicePoolRoutes, visitRoutes } from './services/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
@@ -25,6 +26,9 @@ export function adminRoutes(ctx: AppContext) {
     .route('/trash', trashRoutes(ctx))
     .route('/staff', staffRoutes(ctx))
     .route('/imports', importRoutes(ctx))
+    .route('/requests', requestRoutes(ctx))
+    .route('/visits', visitRoutes(ctx))
+    .route('/services', servicePoolRoutes(ctx))
     .route('/', adminAttachmentRoutes(ctx))
     .route('/', securityAdminRoutes(ctx));
 }

@@ -11,6 +11,7 @@ import { portalJobRoutes, portalProductRoutes, portalProjectRoutes } from './lis
 import { portalProductPhotoRoutes } from './product-photos.ts';
 import { portalProfileRoutes } from './profile.ts';
 import { portalYearRoutes } from './years.ts';
+import { portalConsentRoutes, portalRequestRoutes } from './requests.ts';
 
 /**
  * The enterprise portal's API, all under /api/portal/enterprises/:enterpriseId/…: every route checks that the
@@ -32,6 +33,8 @@ export function portalRoutes(ctx: AppContext) {
     .route(`${base}/projects`, portalProjectRoutes(ctx))
     .route(`${base}/leads`, portalLeadRoutes(ctx))
     .route(`${base}/attachments`, portalAttachmentRoutes(ctx))
+    .route(`${base}/requests`, portalRequestRoutes(ctx))
+    .route(base, portalConsentRoutes(ctx))
     .route(base, portalYearRoutes(ctx))
     .get(`${base}/analytics`, validate('query', z.object({ days: z.coerce.number().int().min(1).max(365).default(30) })), async (c) => {
       const { enterpriseId } = portalScope(ctx, c);
