@@ -1,6 +1,6 @@
 import { and, avg, count, eq, isNotNull } from 'drizzle-orm';
 import type { Db, DbLike } from '../../db/client.ts';
-import { experts, serviceRequestEvents, serviceRequests, serviceSlaRules, serviceTeamMembers, serviceTeams, users, type ServiceRequest, type User } from '../../db/schema/index.ts';
+import { experts, serviceRequestEvents, serviceRequests, serviceSlaRules, serviceTeamFirms, serviceTeamMembers, serviceTeams, users, type ServiceRequest, type User } from '../../db/schema/index.ts';
 import { findTransition, initialPriority, priorityAfter, type RequestState, type RequestTransition, type Urgency } from '../../domain/requests.ts';
 import { DEFAULT_SLA_DAYS, dueDate, SLA_STATES, type SlaState } from '../../domain/sla.ts';
 import type { ServiceItem, SupportAction } from '../../domain/services.ts';
@@ -88,14 +88,21 @@ async function teamPart(db: DbLike, userId: number, teamId: number | null): Prom
  * bureau/admin and the county officer (whose scope already holds only its area's firms) take `router` and `team`
  * ones, an expert takes `team` transitions on its team's requests and `router` ones only as the team's lead.
  */
-export async function mayTake(db: DbLike, mover: RequestMover, request: Pick<ServiceRequest, 'teamId'>, transition: RequestTransition): Promise<boolean> {
+export async function mayTake(db: DbLike, mover: RequestMover, request: Pick<ServiceRequest, 'teamId' | 'enterpriseId'>, transition: RequestTransition): Promise<boolean> {
   if (mover.kind === 'firm') return transition.by === 'firm';
   if (transition.by === 'firm') return false;
   const role = mover.user.role;
   if (role === 'bureau' || role === 'admin' || role === 'county') return true;
   if (role !== 'expert') return false;
-  const part = await teamPart(db, mover.user.id, request.teamId);
+  const part = await teamPart(db, mover.user.id, await responsibleTeam(db, request));
   return transition.by === 'team' ? part !== null : part === 'lead';
+}
+
+/** The request's team, or (before routing) the team serving the firm — whose lead may route it. */
+export async function responsibleTeam(db: DbLike, request: Pick<ServiceRequest, 'teamId' | 'enterpriseId'>): Promise<number | null> {
+  if (request.teamId !== null) return request.teamId;
+  const [served] = await db.select({ teamId: serviceTeamFirms.teamId }).from(serviceTeamFirms).where(eq(serviceTeamFirms.enterpriseId, request.enterpriseId));
+  return served?.teamId ?? null;
 }
 
 /** Recomputes an expert's rating: the mean of firms' 1–5 ratings of resolved requests it served. */
@@ -138,7 +145,7 @@ export async function transitionRequest(db: Db, mover: RequestMover, requestId: 
       if (!input.teamId) throw new AppError(400, 'team_required', { zh: '请选择服务团', en: 'Choose a service team' });
       const [team] = await tx.select({ id: serviceTeams.id }).from(serviceTeams).where(eq(serviceTeams.id, input.teamId));
       if (!team) throw new AppError(400, 'team_unknown', { zh: '服务团不存在', en: 'No such service team' });
-      if (mover.kind === 'staff' && mover.user.role === 'expert' && input.teamId !== current.teamId) {
+      if (mover.kind === 'staff' && mover.user.role === 'expert' && input.teamId !== (await responsibleTeam(tx, current))) {
         throw new AppError(403, 'forbidden_role', { zh: '组长只能在本服务团内改派', en: 'A team lead re-routes within the team only' });
       }
       teamId = team.id;
