@@ -5,7 +5,7 @@
 const zh = {
   title: '培育管理工作台',
   demoNotice: '演示环境：企业、人员与数据均为虚构。',
-  nav: { register: '企业库', imports: '批量导入', trash: '回收站', staff: '工作人员', site: '公开站点', signOut: '退出登录' },
+  nav: { register: '企业库', requests: '企业诉求', visits: '走访日历', teams: '服务团', imports: '批量导入', trash: '回收站', staff: '工作人员', site: '公开站点', signOut: '退出登录' },
   roles: { county: '县区工作人员', expert: '服务专家', bureau: '市局工作人员', admin: '平台管理员', enterprise: '企业用户' },
   register: {
     title: '企业库（一企一档）',
@@ -137,7 +137,7 @@ export type AdminStrings = typeof zh;
 const en: AdminStrings = {
   title: 'Cultivation workspace',
   demoNotice: 'Demo environment: firms, people and figures are fictional.',
-  nav: { register: 'Register', imports: 'Imports', trash: 'Trash', staff: 'Staff', site: 'Public site', signOut: 'Sign out' },
+  nav: { register: 'Register', requests: 'Requests', visits: 'Visits', teams: 'Teams', imports: 'Imports', trash: 'Trash', staff: 'Staff', site: 'Public site', signOut: 'Sign out' },
   roles: { county: 'County officer', expert: 'Service expert', bureau: 'Bureau staff', admin: 'Administrator', enterprise: 'Firm user' },
   register: {
     title: 'Enterprise register',

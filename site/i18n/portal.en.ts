@@ -10,6 +10,7 @@ export const portalEn: PortalStrings = {
     jobs: 'Jobs',
     projects: 'Projects',
     profile: 'Company',
+    requests: 'Service requests',
     leads: 'Leads',
     analytics: 'Analytics',
     data: 'Yearly data',

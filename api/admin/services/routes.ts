@@ -8,7 +8,7 @@ import { SLA_STATES } from '../../domain/sla.ts';
 import { POOL_STATUSES } from '../../domain/services.ts';
 import { todayInChina } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { idParam, plainText } from '../../lib/fields.ts';
+import { emptyText, idParam, plainText } from '../../lib/fields.ts';
 import { validate } from '../../lib/validate.ts';
 import { registerQuery } from '../register/filters.ts';
 import { enterpriseIdsMatching, idsInScope } from '../register/queries.ts';
@@ -26,7 +26,7 @@ const idParams = z.object({ id: idParam });
 const staffTransition = z
   .object({
     to: z.enum(REQUEST_STATES),
-    note: plainText(2000).default(''),
+    note: emptyText(2000),
     teamId: idParam.optional(),
     expertId: idParam.nullable().optional(),
     version: z.number().int().min(1).optional(),
@@ -66,8 +66,8 @@ export function requestRoutes(ctx: AppContext) {
 const visitPatch = z
   .object({
     status: z.enum(['planned', 'done', 'cancelled']).optional(),
-    diagnosis: plainText(5000).optional(),
-    actionsAgreed: plainText(5000).optional(),
+    diagnosis: emptyText(5000).optional(),
+    actionsAgreed: emptyText(5000).optional(),
     durationMinutes: z.number().int().min(1).max(24 * 60).nullable().optional(),
     followUpDue: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
   })

@@ -33,7 +33,7 @@ describe('非请勿扰 on the server', () => {
     expect(refused.json.error.message).toContain('非请勿扰');
 
     // The firm agrees to visits in the portal: now it may be visited, and the visit records why.
-    expect((await portal.call('PUT', `/portal/enterprises/${firm.id}/visit-consent`, { note: '欢迎每季度来一次' })).json.consent).not.toBeNull();
+    expect((await portal.call('POST', `/portal/enterprises/${firm.id}/visit-consent`, { note: '欢迎每季度来一次' })).json.consent).not.toBeNull();
     const allowed = await expert.call('POST', '/admin/visits', visit(firm.id, { status: 'done', date: '2026-11-20', durationMinutes: 90, diagnosis: '仓储布局不合理' }));
     expect(allowed.status).toBe(201);
     expect(allowed.json.visit).toMatchObject({ basis: 'consent', enterpriseId: firm.id });

@@ -6,7 +6,7 @@ import { VISIT_STATUSES } from '../../db/schema/service-work.ts';
 import { OPEN_REQUEST_STATES } from '../../domain/requests.ts';
 import { requireFirmAttachments } from '../../attachments/store.ts';
 import { AppError } from '../../lib/errors.ts';
-import { idParam, plainText } from '../../lib/fields.ts';
+import { emptyText, idParam } from '../../lib/fields.ts';
 import { firmInScope } from '../register/queries.ts';
 import { firmNotFound, type ScopeActor } from '../scope.ts';
 import { requestInScope } from './request-queries.ts';
@@ -27,8 +27,8 @@ export const visitInput = z
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable().optional(),
     durationMinutes: z.number().int().min(1).max(24 * 60).nullable().optional(),
     expertIds: z.array(idParam).max(20).default([]),
-    diagnosis: plainText(5000).default(''),
-    actionsAgreed: plainText(5000).default(''),
+    diagnosis: emptyText(5000),
+    actionsAgreed: emptyText(5000),
     followUpDue: isoDate.nullable().optional(),
     attachmentIds: z.array(idParam).max(20).default([]),
   })

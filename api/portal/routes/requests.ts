@@ -8,7 +8,7 @@ import type { AppContext, AppEnv } from '../../context.ts';
 import { serviceRequests, serviceTeams, visitConsents } from '../../db/schema/index.ts';
 import { transitionsFrom, URGENCIES } from '../../domain/requests.ts';
 import { SERVICE_ITEM_ACTION, SERVICE_ITEMS, SUPPORT_ACTIONS } from '../../domain/services.ts';
-import { idParam, plainText } from '../../lib/fields.ts';
+import { emptyText, idParam, plainText } from '../../lib/fields.ts';
 import { validate } from '../../lib/validate.ts';
 import { notOwned, portalScope } from '../scope.ts';
 
@@ -20,7 +20,7 @@ const requestCreate = z
     description: plainText(5000, 5),
     attachmentIds: z.array(idParam).max(10).default([]),
     urgency: z.enum(URGENCIES).default('normal'),
-    preferredTime: plainText(100).default(''),
+    preferredTime: emptyText(100),
   })
   .strict()
   .refine((r) => !r.serviceItem || SERVICE_ITEM_ACTION[r.serviceItem] === r.supportAction, {
@@ -31,7 +31,7 @@ const requestCreate = z
 const firmTransition = z
   .object({
     to: z.enum(['resolved', 'in_service', 'withdrawn']),
-    note: plainText(2000).default(''),
+    note: emptyText(2000),
     rating: z.number().int().min(1).max(5).optional(),
     feedback: plainText(2000).nullable().optional(),
     version: z.number().int().min(1).optional(),
@@ -113,7 +113,7 @@ export function portalConsentRoutes(ctx: AppContext) {
   const view = (row: Awaited<ReturnType<typeof current>>) => ({ consent: row ? { id: row.id, note: row.note, givenAt: row.givenAt.toISOString() } : null });
   return new Hono<AppEnv>()
     .get('/visit-consent', async (c) => c.json(view(await current(portalScope(ctx, c).enterpriseId))))
-    .put('/visit-consent', validate('json', z.object({ note: plainText(500).default('') }).strict()), async (c) => {
+    .post('/visit-consent', validate('json', z.object({ note: emptyText(500) }).strict()), async (c) => {
       const scope = portalScope(ctx, c);
       let row = await current(scope.enterpriseId);
       if (!row) {
