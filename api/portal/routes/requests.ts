@@ -32,7 +32,7 @@ const firmTransition = z
   .object({
     to: z.enum(['resolved', 'in_service', 'withdrawn']),
     note: emptyText(2000),
-    rating: z.number().int().min(1).max(5).optional(),
+    rating: z.coerce.number().int().min(1).max(5).optional(),
     feedback: plainText(2000).nullable().optional(),
     version: z.number().int().min(1).optional(),
   })
