@@ -14,6 +14,7 @@ import { DEMO_PASSWORD } from './demo-rows.ts';
 import { insertDemoFirm } from './insert.ts';
 import { insertDemoRegister } from './register-insert.ts';
 import { insertDemoServicePool } from './service-pool-insert.ts';
+import { insertDemoServices } from './services-demo.ts';
 import { refreshSearchIndex } from '../../api/db/queries/search-index.ts';
 import { todayInChina } from '../../api/lib/dates.ts';
 
@@ -76,6 +77,8 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
   const added = await ctx.db.transaction((tx) => insertDemoRegister(tx, ctx.config.demoRegisterFirms, todayInChina(), passwordHash));
   const pool = await ctx.db.transaction((tx) => insertDemoServicePool(tx));
   console.log(`演示服务资源池 Demo service pool: ${pool.providers} providers, ${pool.experts} experts, ${pool.teams} teams serving ${pool.firms} firms`);
+  const services = await ctx.db.transaction((tx) => insertDemoServices(tx, todayInChina()));
+  console.log(`演示服务记录 Demo services: ${services.requests} requests, ${services.visits} visits, ${services.consents} consents`);
   // Index the new firms now rather than on the first visitor's search.
   await refreshSearchIndex(ctx.db);
   console.log(`演示企业库 Demo register: ${added} fictional firms, indexed, in ${((Date.now() - registerStarted) / 1000).toFixed(1)} s`);
