@@ -4,7 +4,13 @@
  * notices (it covers 2004–2026 in the installed version; later years fall back to Monday–Friday until the package
  * is updated — `holidayCalendarCovers` tells). Dates are calendar days 'YYYY-MM-DD' in China time.
  */
-import { isWorkday } from 'chinese-days';
+import * as chineseDays from 'chinese-days';
+
+// The package is CommonJS: Node's ESM loader sees only its default export (a named import crashes the server at
+// start), while bundlers and vitest read the ES build with named exports. Take it from whichever is there.
+type ChineseDays = typeof import('chinese-days');
+const calendar: ChineseDays = ('isWorkday' in chineseDays ? chineseDays : (chineseDays as unknown as { default: ChineseDays }).default) as ChineseDays;
+const isWorkday = (date: string): boolean => calendar.isWorkday(date);
 
 const DAY_MS = 86_400_000;
 const LAST_COVERED_YEAR = 2026;
