@@ -11,8 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** Waits until the page's eagerly loaded islands (the forms) have hydrated; buttons further down hydrate when visible. */
 async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr][client="load"]').length === 0, undefined, { timeout: 30_000 });
 }
 
 /** Signed in through the sign-in page, landing on `next`; `phone` = a 390 px wide touch screen. */
@@ -84,7 +85,7 @@ describe('services in Chromium: 有求必应 from the firm\'s request to the dos
     await firm.page.goto(`${baseURL}/portal/requests/${requestId}`);
     await hydrated(firm.page);
     await firm.page.getByLabel('评分').selectOption('4');
-    await firm.page.getByLabel('评价').fill('废品率降到 1% 以下');
+    await firm.page.getByRole('textbox', { name: '评价' }).fill('废品率降到 1% 以下');
     await submitAndReload(firm.page, '确认已解决并评价');
     expect(await firm.page.locator('#request-state').innerText()).toBe('已解决');
 
