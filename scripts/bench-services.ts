@@ -94,7 +94,11 @@ async function main(): Promise<void> {
     const [expertRow] = await db.select({ id: experts.id, userId: experts.userId }).from(experts).innerJoin(users, eq(users.id, experts.userId)).where(eq(users.email, DEMO_EXPERT_EMAIL));
     const passwordHash = await hashPassword('bench-only-password');
     const [bureau] = await db.insert(users).values({ email: 'bench-bureau@example.org', displayName: 'bench', role: 'bureau', passwordHash }).returning();
+    // Staff sessions need a second factor outside demo mode.
+    // The demo county officer and expert act here outside demo mode: make them ordinary accounts of this throwaway database.
+    await db.update(users).set({ totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: new Date(), demo: false }).where(inArray(users.role, ['bureau', 'county', 'expert']));
     const [county] = await db.select().from(users).where(inArray(users.email, ['linqing@demo.qianqi.example']));
+    Object.assign(bureau!, (await db.select().from(users).where(eq(users.id, bureau!.id)))[0]);
     const [expertUser] = await db.select().from(users).where(eq(users.id, expertRow!.userId!));
     const api = createApi(ctx);
     const as = async (user: typeof bureau) => {

@@ -64,6 +64,16 @@ const ORDER: Record<(typeof REQUEST_SORTS)[number], SQL[]> = {
   created: [asc(serviceRequests.id)],
 };
 
+/**
+ * The board's order when none is asked for: by deadline for the overdue list, by priority then deadline for open
+ * work, newest first otherwise (which also lets SQLite walk the primary key instead of sorting every request).
+ */
+function defaultSort(q: RequestQuery): (typeof REQUEST_SORTS)[number] {
+  if (q.overdue) return 'due';
+  if (q.state && q.state !== 'resolved' && q.state !== 'withdrawn') return 'priority';
+  return '-created';
+}
+
 /** One row of the request board. Dates: `dueAt` a China date, `createdAt` ISO. */
 export interface RequestBoardRow {
   id: number;
@@ -92,6 +102,9 @@ export interface RequestBoardRow {
  */
 export async function requestBoard(db: DbLike, actor: ScopeActor, q: RequestQuery, today: string): Promise<{ items: RequestBoardRow[]; total: number; page: number; pageSize: number }> {
   const where = boardWhere(actor, q, today);
+  // For an expert, `+` keeps SQLite from driving the query through every live firm: it starts from the expert's
+  // requests instead (a multi-index OR over enterprise_id and team_id, see requestScope) — 50,000 requests, bench.
+  const firmJoin = actor.role === 'expert' ? sql`${enterprises.id} = +${serviceRequests.enterpriseId}` : eq(enterprises.id, serviceRequests.enterpriseId);
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 50;
   const [rows, [total]] = await Promise.all([
@@ -116,14 +129,14 @@ export async function requestBoard(db: DbLike, actor: ScopeActor, q: RequestQuer
         createdAt: serviceRequests.createdAt,
       })
       .from(serviceRequests)
-      .innerJoin(enterprises, eq(enterprises.id, serviceRequests.enterpriseId))
+      .innerJoin(enterprises, firmJoin)
       .leftJoin(serviceTeams, eq(serviceTeams.id, serviceRequests.teamId))
       .leftJoin(experts, eq(experts.id, serviceRequests.expertId))
       .where(where)
-      .orderBy(...ORDER[q.sort ?? (q.overdue ? 'due' : 'priority')])
+      .orderBy(...ORDER[q.sort ?? defaultSort(q)])
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(serviceRequests).innerJoin(enterprises, eq(enterprises.id, serviceRequests.enterpriseId)).where(where),
+    db.select({ n: count() }).from(serviceRequests).innerJoin(enterprises, firmJoin).where(where),
   ]);
   return {
     items: rows.map((r) => ({
