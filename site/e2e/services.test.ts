@@ -4,6 +4,8 @@ import { launchChromium } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const PASSWORD = 'qianqi-demo-2026';
+/** A 1×1 PNG. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f3d6e40000000049454e44ae426082', 'hex');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -47,6 +49,7 @@ describe('services in Chromium: 有求必应 from the firm\'s request to the dos
     await firm.page.getByLabel('服务事项').selectOption('lean_production');
     await firm.page.getByLabel('标题').fill(title);
     await firm.page.getByLabel('问题描述').fill('磨削工序废品率约 3%，希望专家现场诊断。');
+    await firm.page.getByLabel('附件').setInputFiles({ name: '废品照片.png', mimeType: 'image/png', buffer: PNG });
     await submitAndReload(firm.page, '提交诉求');
     const link = firm.page.getByRole('link', { name: new RegExp(title) });
     const href = (await link.getAttribute('href'))!;
@@ -60,6 +63,8 @@ describe('services in Chromium: 有求必应 from the firm\'s request to the dos
     await bureau.page.getByLabel('专家').selectOption('');
     await submitAndReload(bureau.page, '派单');
     expect(await bureau.page.locator('#request-state').innerText()).toBe('已派单');
+    // The photo went through the attachment check and is the firm's own document on the request.
+    expect(await bureau.page.locator('a[href^="/api/admin/attachments/"]').count()).toBe(1);
     const dossierPath = (await bureau.page.getByRole('link', { name: '临清恒运精密轴承有限公司' }).first().getAttribute('href'))!;
 
     // The expert, on a 390 px phone: contacts the firm, starts the service, logs the visit, asks the firm to confirm.
