@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbLike } from '../../db/client.ts';
-import { experts, serviceProviders, servicePoolEvents, users } from '../../db/schema/index.ts';
+import { experts, serviceProviders, servicePoolEvents, serviceTeamMembers, users } from '../../db/schema/index.ts';
 import { POOL_STATUSES, type PoolStatus } from '../../domain/services.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { ScopeActor } from '../scope.ts';
@@ -90,3 +90,38 @@ export async function listExperts(db: DbLike, status?: PoolStatus) {
 }
 
 export { POOL_STATUSES };
+
+/** An application to the alliance (provider) or the pool (expert): stored `pending` with its first history entry. */
+export async function applyToPool(
+  db: Db,
+  actor: ScopeActor,
+  input: { subject: 'provider'; row: typeof serviceProviders.$inferInsert } | { subject: 'expert'; row: typeof experts.$inferInsert },
+  now = new Date(),
+): Promise<{ id: number; status: PoolStatus }> {
+  return db.transaction(async (tx) => {
+    const [row] =
+      input.subject === 'provider'
+        ? await tx.insert(serviceProviders).values({ ...input.row, status: 'pending' }).returning({ id: serviceProviders.id })
+        : await tx.insert(experts).values({ ...input.row, status: 'pending', userId: null }).returning({ id: experts.id });
+    await tx.insert(servicePoolEvents).values({ subject: input.subject, subjectId: row!.id, fromStatus: null, toStatus: 'pending', reason: '提交入库申请', actorId: actor.id, at: now });
+    return { id: row!.id, status: 'pending' };
+  });
+}
+
+/**
+ * Adds a member to a team: an active expert as lead or member, or a staff account (county or bureau) as the
+ * 服务专员 (liaison). 400 `member_invalid` otherwise; 409 `member_exists` when already in the team.
+ */
+export async function addTeamMember(db: Db, teamId: number, input: { role: 'lead' | 'member'; expertId: number } | { role: 'liaison'; userId: number }) {
+  if (input.role === 'liaison') {
+    const [staff] = await db.select({ role: users.role }).from(users).where(and(eq(users.id, input.userId), eq(users.disabled, false)));
+    if (!staff || (staff.role !== 'county' && staff.role !== 'bureau')) throw new AppError(400, 'member_invalid', { zh: '服务专员须为县区或市局工作人员', en: 'A liaison must be a county or bureau staff account' });
+  } else {
+    const [expert] = await db.select({ status: experts.status }).from(experts).where(eq(experts.id, input.expertId));
+    if (expert?.status !== 'active') throw new AppError(400, 'member_invalid', { zh: '只有在库专家可以加入服务团', en: 'Only active experts can join a team' });
+  }
+  const values = input.role === 'liaison' ? { teamId, userId: input.userId, role: input.role } : { teamId, expertId: input.expertId, role: input.role };
+  const [row] = await db.insert(serviceTeamMembers).values(values).onConflictDoNothing().returning({ id: serviceTeamMembers.id });
+  if (!row) throw new AppError(409, 'member_exists', { zh: '已是该服务团成员', en: 'Already a member of this team' });
+  return { id: row.id };
+}

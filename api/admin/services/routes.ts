@@ -2,10 +2,11 @@ import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.ts';
-import { enterprises, savedViews, serviceRequests, serviceSlaRules, serviceTeams, serviceVisits, visitConsents } from '../../db/schema/index.ts';
+import { enterprises, savedViews, serviceRequests, serviceSlaRules, serviceTeamMembers, serviceTeams, serviceVisits, visitConsents } from '../../db/schema/index.ts';
 import { OPEN_REQUEST_STATES, REQUEST_STATES } from '../../domain/requests.ts';
 import { SLA_STATES } from '../../domain/sla.ts';
-import { POOL_STATUSES } from '../../domain/services.ts';
+import { POOL_STATUSES, SERVICE_ITEMS } from '../../domain/services.ts';
+import { COUNTIES } from '../../domain/program.ts';
 import { todayInChina } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { emptyText, idParam, plainText } from '../../lib/fields.ts';
@@ -14,7 +15,7 @@ import { registerQuery } from '../register/filters.ts';
 import { enterpriseIdsMatching, idsInScope } from '../register/queries.ts';
 import { liveFirms, requireStaff } from '../scope.ts';
 import { escalateOverdue } from './escalation.ts';
-import { changePoolStatus, listExperts, listProviders, poolHistory } from './pool.ts';
+import { addTeamMember, applyToPool, changePoolStatus, listExperts, listProviders, poolHistory } from './pool.ts';
 import { requestBoard, requestDetail, requestInScope, requestNotFound, requestQuery } from './request-queries.ts';
 import { slaLimits, transitionRequest } from './request-writes.ts';
 import { routingSuggestions } from './suggestions.ts';
@@ -133,6 +134,15 @@ const assignBody = z
   .strict()
   .refine((b) => [b.ids, b.viewId, b.query].filter((x) => x !== undefined).length === 1, '请只给出一种：ids、viewId 或 query (give exactly one of ids, viewId, query)');
 
+const specialties = z.array(z.enum(SERVICE_ITEMS)).max(12).default([]);
+const providerApply = z
+  .object({ name: plainText(100, 2), creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/).nullable().optional(), county: z.enum(COUNTIES).nullable().optional(), specialties, qualifications: emptyText(1000), contactName: emptyText(40), contactPhone: emptyText(40) })
+  .strict();
+const expertApply = z
+  .object({ name: plainText(40, 2), providerId: idParam.nullable().optional(), phone: emptyText(40), title: emptyText(60), qualifications: emptyText(1000), specialties, counties: z.array(z.enum(COUNTIES)).max(11).default([]) })
+  .strict();
+const memberBody = z.union([z.object({ role: z.enum(['lead', 'member']), expertId: idParam }).strict(), z.object({ role: z.literal('liaison'), userId: idParam }).strict()]);
+
 /** The pool, the teams and the SLA under /api/admin/services (management: bureau and admin). */
 export function servicePoolRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
@@ -149,6 +159,29 @@ export function servicePoolRoutes(ctx: AppContext) {
       const { subject, id } = c.req.valid('param');
       const { to, reason } = c.req.valid('json');
       return c.json(await changePoolStatus(ctx.db, actor, subject === 'providers' ? 'provider' : 'expert', id, to, reason));
+    })
+    .post('/providers', validate('json', providerApply), async (c) => {
+      const actor = requireStaff(c, ['bureau', 'admin']);
+      const body = c.req.valid('json');
+      return c.json(await applyToPool(ctx.db, actor, { subject: 'provider', row: { ...body, creditCode: body.creditCode ?? null, county: body.county ?? null } }), 201);
+    })
+    .post('/experts', validate('json', expertApply), async (c) => {
+      const actor = requireStaff(c, ['bureau', 'admin']);
+      const body = c.req.valid('json');
+      return c.json(await applyToPool(ctx.db, actor, { subject: 'expert', row: { ...body, providerId: body.providerId ?? null } }), 201);
+    })
+    .post('/teams/:id/members', validate('param', idParams), validate('json', memberBody), async (c) => {
+      requireStaff(c, ['bureau', 'admin']);
+      const [team] = await ctx.db.select({ id: serviceTeams.id }).from(serviceTeams).where(eq(serviceTeams.id, c.req.valid('param').id));
+      if (!team) throw new AppError(404, 'not_found', { zh: '找不到该服务团', en: 'No such team' });
+      return c.json(await addTeamMember(ctx.db, team.id, c.req.valid('json')), 201);
+    })
+    .delete('/teams/:id/members/:memberId', validate('param', z.object({ id: idParam, memberId: idParam })), async (c) => {
+      requireStaff(c, ['bureau', 'admin']);
+      const { id, memberId } = c.req.valid('param');
+      const gone = await ctx.db.delete(serviceTeamMembers).where(and(eq(serviceTeamMembers.id, memberId), eq(serviceTeamMembers.teamId, id))).returning({ id: serviceTeamMembers.id });
+      if (gone.length === 0) throw new AppError(404, 'not_found', { zh: '找不到该成员', en: 'No such member' });
+      return c.json({ ok: true });
     })
     .get('/:subject{providers|experts}/:id/history', validate('param', z.object({ subject: z.enum(['providers', 'experts']), id: idParam })), async (c) => {
       requireStaff(c);

@@ -101,7 +101,9 @@ describe('services scope: role × route', () => {
   it('records admission, suspension and retirement with reasons, and assigns firms to a team in bulk from filters', async () => {
     const w = await world();
     const bureau = await client(w.users.bureau);
-    const [e] = await ctx.db.insert(experts).values({ name: '待审专家', status: 'pending' }).returning();
+    const applied = await bureau.call('POST', '/admin/services/experts', { name: '待审专家', title: '高级经济师', specialties: ['financing'], counties: ['linqing'] });
+    expect(applied.status).toBe(201);
+    const e = { id: applied.json.id as number };
     for (const [to, reason] of [['active', '资质审核通过'], ['suspended', '企业投诉待核实'], ['active', '核实无误，恢复']] as const) {
       expect((await bureau.call('POST', `/admin/services/experts/${e!.id}/status`, { to, reason })).json.status).toBe(to);
     }
@@ -113,7 +115,16 @@ describe('services scope: role × route', () => {
       ['active', '核实无误，恢复'],
       ['suspended', '企业投诉待核实'],
       ['active', '资质审核通过'],
+      ['pending', '提交入库申请'],
     ]);
+
+    // Members: an active expert joins once; a county officer may be the 服务专员, an expert account may not.
+    const [active] = await ctx.db.insert(experts).values({ name: '在库专家', status: 'active' }).returning();
+    expect((await bureau.call('POST', `/admin/services/teams/${w.t2.teamId}/members`, { role: 'member', expertId: active!.id })).status).toBe(201);
+    expect((await bureau.call('POST', `/admin/services/teams/${w.t2.teamId}/members`, { role: 'member', expertId: active!.id })).json.error.code).toBe('member_exists');
+    expect((await bureau.call('POST', `/admin/services/teams/${w.t2.teamId}/members`, { role: 'member', expertId: e.id })).json.error.code).toBe('member_invalid');
+    expect((await bureau.call('POST', `/admin/services/teams/${w.t2.teamId}/members`, { role: 'liaison', userId: w.users.guanxian.id })).status).toBe(201);
+    expect((await bureau.call('POST', `/admin/services/teams/${w.t2.teamId}/members`, { role: 'liaison', userId: w.users.expert.id })).json.error.code).toBe('member_invalid');
 
     // All 冠县 firms move to team 1 (B and C were team 2's); the workload table follows.
     expect((await bureau.call('POST', `/admin/services/teams/${w.t1.teamId}/firms`, { query: 'county=guanxian' })).json).toEqual({ assigned: 0, moved: 2 });

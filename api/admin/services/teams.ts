@@ -13,7 +13,7 @@ export async function teamsWithWorkload(db: DbLike, today: string) {
   const [teams, members, firms, open, overdue, visits] = await Promise.all([
     db.select().from(serviceTeams).orderBy(asc(serviceTeams.number)),
     db
-      .select({ teamId: serviceTeamMembers.teamId, role: serviceTeamMembers.role, expertId: experts.id, expertName: experts.name, expertStatus: experts.status, userName: users.displayName })
+      .select({ id: serviceTeamMembers.id, teamId: serviceTeamMembers.teamId, role: serviceTeamMembers.role, expertId: experts.id, expertName: experts.name, expertStatus: experts.status, userName: users.displayName })
       .from(serviceTeamMembers)
       .leftJoin(experts, eq(experts.id, serviceTeamMembers.expertId))
       .leftJoin(users, eq(users.id, serviceTeamMembers.userId))
