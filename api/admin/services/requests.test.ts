@@ -93,6 +93,10 @@ describe('a request from the portal to the firm\'s confirmation', () => {
     const seen = await portal.call('GET', `/portal/enterprises/${firm.id}/requests/${id}`);
     expect(seen.json.history.map((h: { toState: string }) => h.toState)).toEqual(['new', 'assigned', 'contacted', 'in_service', 'awaiting_confirmation', 'in_service', 'awaiting_confirmation', 'in_service', 'awaiting_confirmation', 'resolved']);
     expect(seen.json.transitions).toEqual([]);
+
+    // The dossier (一企一档) lists the request, resolved and rated, with its team and expert.
+    const dossier = await bureau.call('GET', `/admin/enterprises/${firm.id}`);
+    expect(dossier.json.services.requests).toMatchObject([{ id, state: 'resolved', rating: 4, reopenCount: 2, teamName: expect.any(String), expertName: expect.any(String) }]);
   });
 
   it('refuses another firm\'s attachments and a service item of another support action', async () => {

@@ -54,6 +54,9 @@ describe('非请勿扰 on the server', () => {
     expect((await expert.call('POST', '/admin/visits', visit(firm.id))).status).toBe(409);
     // The firm sees the visits made to it.
     expect((await portal.call('GET', `/portal/enterprises/${firm.id}/visits`)).json.items).toHaveLength(3);
+    const dossier = await expert.call('GET', `/admin/enterprises/${firm.id}`);
+    expect(dossier.json.services.visits.map((v: { basis: string }) => v.basis).sort()).toEqual(['consent', 'consent', 'request']);
+    expect(dossier.json.services.consent).toBeNull();
   });
 });
 
