@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 
 const baseURL = inject('baseURL');
@@ -101,6 +102,14 @@ describe('services in Chromium: 有求必应 from the firm\'s request to the dos
     expect(requests).toContain('已解决');
     expect(requests).toContain('★★★★');
     expect(await bureau.page.locator('#dossier-visits').innerText()).toContain('砂轮修整周期过长');
+
+    // No serious accessibility problems on the services pages, in both languages.
+    const problems: string[] = [];
+    const staffPaths = ['/admin/services/requests', '/admin/services/requests?overdue=1', `/admin/services/requests/${requestId}`, '/admin/services/visits', '/admin/services/teams'];
+    for (const path of [...staffPaths, ...staffPaths.map((p) => `/en${p}`)]) problems.push(...(await seriousViolations(bureau.page, baseURL, path)));
+    for (const path of ['/admin/services/visit', '/en/admin/services/visit']) problems.push(...(await seriousViolations(expert.page, baseURL, path)));
+    for (const path of ['/portal/requests', `/portal/requests/${requestId}`, '/en/portal/requests']) problems.push(...(await seriousViolations(firm.page, baseURL, path)));
+    expect(problems).toEqual([]);
     for (const x of [firm, bureau, expert]) await x.context.close();
   });
 });
