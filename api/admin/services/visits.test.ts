@@ -24,7 +24,7 @@ describe('非请勿扰 on the server', () => {
     const firm = await makeEnterprise(ctx.db, { county: 'linqing' });
     const owner = await makeUser(ctx.db, { enterpriseId: firm.id });
     const expertUser = await makeUser(ctx.db, { role: 'expert', totp: true });
-    await makeTeam(ctx.db, { members: [{ role: 'lead', userId: expertUser.id }], firms: [firm.id] });
+    const { expertIds: [expertId] } = await makeTeam(ctx.db, { members: [{ role: 'lead', userId: expertUser.id }], firms: [firm.id] });
     const [portal, expert] = [await client(owner), await client(expertUser)];
 
     const refused = await expert.call('POST', '/admin/visits', visit(firm.id));
@@ -36,7 +36,7 @@ describe('非请勿扰 on the server', () => {
     expect((await portal.call('POST', `/portal/enterprises/${firm.id}/visit-consent`, { note: '欢迎每季度来一次' })).json.consent).not.toBeNull();
     const allowed = await expert.call('POST', '/admin/visits', visit(firm.id, { status: 'done', date: '2026-11-20', durationMinutes: 90, diagnosis: '仓储布局不合理' }));
     expect(allowed.status).toBe(201);
-    expect(allowed.json.visit).toMatchObject({ basis: 'consent', enterpriseId: firm.id });
+    expect(allowed.json.visit).toMatchObject({ basis: 'consent', enterpriseId: firm.id, expertIds: [expertId] });
 
     // Withdrawn: refused again, also when a planned visit would be marked done.
     const planned = await expert.call('POST', '/admin/visits', visit(firm.id));

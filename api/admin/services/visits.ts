@@ -101,6 +101,11 @@ export async function createVisit(db: Db, actor: ScopeActor, input: VisitInput) 
       const known = await tx.select({ id: experts.id }).from(experts).where(inArray(experts.id, input.expertIds));
       if (known.length !== new Set(input.expertIds).size) throw new AppError(400, 'expert_unknown', { zh: '专家不存在', en: 'No such expert' });
     }
+    // An expert logging its own visit is one of the people who went, unless it named others.
+    if (input.expertIds.length === 0 && actor.role === 'expert') {
+      const [me] = await tx.select({ id: experts.id }).from(experts).where(eq(experts.userId, actor.id));
+      if (me) input = { ...input, expertIds: [me.id] };
+    }
     if (teamId === null) {
       const [served] = await tx.select({ teamId: serviceTeamFirms.teamId }).from(serviceTeamFirms).where(eq(serviceTeamFirms.enterpriseId, input.enterpriseId));
       teamId = served?.teamId ?? null;
