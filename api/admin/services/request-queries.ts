@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbLike } from '../../db/client.ts';
 import { enterprises, experts, serviceRequestEvents, serviceRequests, serviceTeams, users } from '../../db/schema/index.ts';
@@ -8,7 +8,7 @@ import { SERVICE_ITEMS, SUPPORT_ACTIONS } from '../../domain/services.ts';
 import { isOverdue, SLA_STATES } from '../../domain/sla.ts';
 import { AppError } from '../../lib/errors.ts';
 import { idParam, plainText } from '../../lib/fields.ts';
-import type { ScopeActor } from '../scope.ts';
+import { firmScope, type ScopeActor } from '../scope.ts';
 import { mayTake } from './request-writes.ts';
 import { requestScope } from './scope.ts';
 
@@ -40,20 +40,28 @@ export function overdueCondition(today: string): SQL {
   return and(inArray(serviceRequests.state, [...SLA_STATES]), lt(serviceRequests.dueAt, today))!;
 }
 
+/** `service_requests.enterprise_id` among the firms matching `condition` (a condition on `enterprises`). */
+const firmsWhere = (condition: SQL) => sql`${serviceRequests.enterpriseId} in (select ${enterprises.id} from ${enterprises} where ${condition})`;
+
+/**
+ * The board's filters as conditions on `service_requests` alone — firm conditions (scope, area, name, trash) become
+ * subqueries — so counting needs no join and SQLite can answer from the request indexes (bench-services).
+ */
 function boardWhere(actor: ScopeActor, q: RequestQuery, today: string): SQL {
-  const parts: (SQL | undefined)[] = [requestScope(actor), isNull(enterprises.deletedAt)];
+  const scope = actor.role === 'expert' ? requestScope(actor) : actor.role === 'bureau' || actor.role === 'admin' ? undefined : firmsWhere(firmScope(actor));
+  const parts: (SQL | undefined)[] = [scope, sql`${serviceRequests.enterpriseId} not in (select ${enterprises.id} from ${enterprises} where ${isNotNull(enterprises.deletedAt)})`];
   if (q.state === 'open') parts.push(inArray(serviceRequests.state, ['new', 'assigned', 'contacted', 'in_service', 'awaiting_confirmation']));
   else if (q.state) parts.push(eq(serviceRequests.state, q.state));
   if (q.team) parts.push(eq(serviceRequests.teamId, q.team));
   if (q.expert) parts.push(eq(serviceRequests.expertId, q.expert));
   if (q.firm) parts.push(eq(serviceRequests.enterpriseId, q.firm));
-  if (q.county) parts.push(eq(enterprises.county, q.county));
+  if (q.county) parts.push(firmsWhere(eq(enterprises.county, q.county)));
   if (q.action) parts.push(eq(serviceRequests.supportAction, q.action));
   if (q.item) parts.push(eq(serviceRequests.serviceItem, q.item));
   if (q.overdue === true) parts.push(overdueCondition(today));
   if (q.overdue === false) parts.push(sql`not (${overdueCondition(today)})`);
   if (q.reopened) parts.push(sql`${serviceRequests.reopenCount} > 0`);
-  if (q.q) parts.push(sql`(${like(serviceRequests.title, `%${q.q}%`)} or ${like(enterprises.name, `%${q.q}%`)})`);
+  if (q.q) parts.push(sql`(${like(serviceRequests.title, `%${q.q}%`)} or ${firmsWhere(like(enterprises.name, `%${q.q}%`))})`);
   return and(...parts)!;
 }
 
@@ -102,9 +110,9 @@ export interface RequestBoardRow {
  */
 export async function requestBoard(db: DbLike, actor: ScopeActor, q: RequestQuery, today: string): Promise<{ items: RequestBoardRow[]; total: number; page: number; pageSize: number }> {
   const where = boardWhere(actor, q, today);
-  // For an expert, `+` keeps SQLite from driving the query through every live firm: it starts from the expert's
-  // requests instead (a multi-index OR over enterprise_id and team_id, see requestScope) — 50,000 requests, bench.
-  const firmJoin = actor.role === 'expert' ? sql`${enterprises.id} = +${serviceRequests.enterpriseId}` : eq(enterprises.id, serviceRequests.enterpriseId);
+  // Every condition is on service_requests; `+` keeps SQLite from driving the page through the firms table (it
+  // looks each page row's firm up by primary key instead).
+  const firmJoin = sql`${enterprises.id} = +${serviceRequests.enterpriseId}`;
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 50;
   const [rows, [total]] = await Promise.all([
@@ -136,7 +144,7 @@ export async function requestBoard(db: DbLike, actor: ScopeActor, q: RequestQuer
       .orderBy(...ORDER[q.sort ?? defaultSort(q)])
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(serviceRequests).innerJoin(enterprises, firmJoin).where(where),
+    db.select({ n: count() }).from(serviceRequests).where(where),
   ]);
   return {
     items: rows.map((r) => ({
