@@ -79,6 +79,7 @@ describe('services in Chromium: 有求必应 from the firm\'s request to the dos
     await expert.page.getByLabel('时长').fill('90');
     await expert.page.getByLabel('诊断情况').fill('砂轮修整周期过长，冷却液浓度不稳');
     await expert.page.getByLabel('商定措施').fill('每班修整砂轮，冷却液每日检测');
+    await expert.page.getByLabel('照片').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PNG });
     await submitAndReload(expert.page, '保存走访');
     await expect.poll(() => expert.page.locator('#recent-visits').innerText()).toContain('砂轮修整周期过长');
     await expert.page.goto(`${baseURL}/admin/services/requests/${requestId}`);
