@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbLike } from '../../db/client.ts';
 import { enterprises, experts, serviceRequestEvents, serviceRequests, serviceTeams, users } from '../../db/schema/index.ts';
@@ -61,7 +61,11 @@ function boardWhere(actor: ScopeActor, q: RequestQuery, today: string): SQL {
   if (q.overdue === true) parts.push(overdueCondition(today));
   if (q.overdue === false) parts.push(sql`not (${overdueCondition(today)})`);
   if (q.reopened) parts.push(sql`${serviceRequests.reopenCount} > 0`);
-  if (q.q) parts.push(sql`(${like(serviceRequests.title, `%${q.q}%`)} or ${firmsWhere(like(enterprises.name, `%${q.q}%`))})`);
+  if (q.q) {
+    // What a person typed is text, never a pattern: % and _ match themselves.
+    const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(sql`(${serviceRequests.title} like ${pattern} escape '\\' or ${firmsWhere(sql`${enterprises.name} like ${pattern} escape '\\'`)})`);
+  }
   return and(...parts)!;
 }
 

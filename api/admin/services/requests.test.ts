@@ -56,6 +56,8 @@ describe('a request from the portal to the firm\'s confirmation', () => {
     const board = await bureau.call('GET', '/admin/requests?state=new');
     expect(board.json.total).toBe(1);
     expect(board.json.items[0]).toMatchObject({ id, enterpriseId: firm.id, state: 'new', teamId: null, dueAt: expect.any(String) });
+    expect((await bureau.call('GET', `/admin/requests?q=${encodeURIComponent('换型')}`)).json.total).toBe(1);
+    expect((await bureau.call('GET', `/admin/requests?q=${encodeURIComponent('%')}`)).json.total).toBe(0);
     const suggestions = await bureau.call('GET', `/admin/requests/${id}/suggestions`);
     expect(suggestions.json.items[0]).toMatchObject({ expertId: expertIds[0], teamId, reasons: ['item', 'area', 'firm_team'] });
 

@@ -51,7 +51,7 @@ const zh = {
     detail: (id: number) => `诉求 #${id}`, history: '办理进度', confirm: '确认已解决并评价', rating: '评分（1–5）', feedback: '评价（选填）', reopen: '未解决，重新打开', reopenNote: '还有哪些问题未解决', withdrawRequest: '撤回诉求',
     visits: '服务团走访记录', back: '返回诉求列表',
   },
-  dossier: { services: '服务记录', requests: '诉求', visits: '走访', consent: '上门意愿', consentYes: (d: string) => `已同意走访（${d}）`, consentNo: '未同意走访', none: '暂无' },
+  dossier: { attachment: (n: number) => `附件 ${n}`, services: '服务记录', requests: '诉求', visits: '走访', consent: '上门意愿', consentYes: (d: string) => `已同意走访（${d}）`, consentNo: '未同意走访', none: '暂无' },
   priority: ['一般', '较高', '高', '最高'],
 };
 
@@ -104,7 +104,7 @@ const en: typeof zh = {
     detail: (id: number) => `Request #${id}`, history: 'Progress', confirm: 'Confirm solved and rate', rating: 'Rating (1–5)', feedback: 'Comment (optional)', reopen: 'Not solved — reopen', reopenNote: 'What is still not solved', withdrawRequest: 'Withdraw the request',
     visits: 'Visits by the service teams', back: 'Back to your requests',
   },
-  dossier: { services: 'Services', requests: 'Requests', visits: 'Visits', consent: 'Visits consent', consentYes: (d: string) => `Agreed to visits (${d})`, consentNo: 'No consent to visits', none: 'None' },
+  dossier: { attachment: (n: number) => `Attachment ${n}`, services: 'Services', requests: 'Requests', visits: 'Visits', consent: 'Visits consent', consentYes: (d: string) => `Agreed to visits (${d})`, consentNo: 'No consent to visits', none: 'None' },
   priority: ['Normal', 'Raised', 'High', 'Highest'],
 };
 
