@@ -13,6 +13,7 @@ import { setSecurityStore } from './lib/security-log.ts';
 import { PanoramaJobRunner } from './panorama-jobs/runner.ts';
 import { scheduleSourceSweep } from './panorama-jobs/retention.ts';
 import { protectDataDir } from './lib/private-files.ts';
+import { scheduleEscalation } from './admin/services/escalation.ts';
 
 let ready: Promise<AppContext> | undefined;
 
@@ -52,5 +53,7 @@ async function boot(): Promise<AppContext> {
   if (config.production && mail.transportName === 'file') {
     console.warn('[mail] NODE_ENV=production without SMTP_URL or SMTP_HOST: mail is only written to DATA_DIR/outbox-sent');
   }
+  // Overdue requests go to the bureau through the outbox, now and every hour (marked, so never twice per state).
+  scheduleEscalation(db);
   return { config, db, mediaDir, panoramaJobs, live, mail };
 }

@@ -14,6 +14,7 @@ import { targetRoutes } from './targets/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { campaignRoutes } from './campaign/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
+import { requestRoutes, servicePoolRoutes, visitRoutes } from './services/routes.ts';
 
 /**
  * The bureau's workspace API under /api/admin: every route requires a staff account (401 anonymous, 403 for firm
@@ -34,6 +35,9 @@ export function adminRoutes(ctx: AppContext) {
     .route('/imports', importRoutes(ctx))
     .route('/training', trainingRoutes(ctx))
     .route('/outcomes', outcomeRoutes(ctx))
+    .route('/requests', requestRoutes(ctx))
+    .route('/visits', visitRoutes(ctx))
+    .route('/services', servicePoolRoutes(ctx))
     .route('/', adminAttachmentRoutes(ctx))
     .route('/targets', targetRoutes(ctx))
     .route('/reports', reportRoutes(ctx))

@@ -53,3 +53,8 @@ export const optionalEmail = z
 
 /** A positive whole-number id in a path. */
 export const idParam = z.coerce.number().int().positive().max(2 ** 31);
+
+/** A free text where an empty form field may arrive as null or be left out: always a (possibly empty) string. */
+export function emptyText(max: number) {
+  return z.preprocess((v) => (v === null || v === undefined ? '' : v), plainText(max));
+}

@@ -18,6 +18,7 @@ import { insertEvaluationDemo } from './evaluation-demo.ts';
 import { insertDemoTraining } from './training-demo.ts';
 import { insertDemoOutcomes } from './outcomes-demo.ts';
 import { insertDemoSelection } from './selection-insert.ts';
+import { insertDemoServices } from './services-demo.ts';
 import { refreshSearchIndex } from '../../api/db/queries/search-index.ts';
 import { todayInChina } from '../../api/lib/dates.ts';
 
@@ -87,6 +88,8 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
   const training = await ctx.db.transaction((tx) => insertDemoTraining(tx));
   const outcomes = await ctx.db.transaction((tx) => insertDemoOutcomes(tx));
   console.log(`演示培训与成果 Demo training: ${training.events} events, ${training.people} people, ${training.attendances} attendances, ${training.certificates} certificates; ${outcomes.outcomes} outcomes (${outcomes.verified} verified)`);
+  const services = await ctx.db.transaction((tx) => insertDemoServices(tx, todayInChina()));
+  console.log(`演示服务记录 Demo services: ${services.requests} requests, ${services.visits} visits, ${services.consents} consents`);
   // Index the new firms now rather than on the first visitor's search.
   await refreshSearchIndex(ctx.db);
   console.log(`演示企业库 Demo register: ${added} fictional firms, indexed, in ${((Date.now() - registerStarted) / 1000).toFixed(1)} s`);

@@ -11,6 +11,7 @@ export const portalEn: PortalStrings = {
     jobs: 'Jobs',
     projects: 'Projects',
     profile: 'Company',
+    requests: 'Service requests',
     leads: 'Leads',
     analytics: 'Analytics',
     data: 'Yearly data',

@@ -9,6 +9,7 @@ export const portalZh = {
     jobs: '招聘',
     projects: '招商项目',
     profile: '企业资料',
+    requests: '服务诉求',
     leads: '线索',
     analytics: '数据',
     data: '年度数据',

@@ -17,6 +17,7 @@ import {
 import { firmOutcomes } from '../outcomes/queries.ts';
 import { firmNotFound, type ScopeActor } from '../scope.ts';
 import { fieldHistory } from './history.ts';
+import { firmServices } from '../services/firm-services.ts';
 import { effectiveTitleStatus, firmInScope } from './queries.ts';
 
 type Actor = ScopeActor;
@@ -25,13 +26,14 @@ type Actor = ScopeActor;
  * The firm's dossier (一企一档) as the bureau sees it: the register record (the same row the firm edits in the
  * portal), its title ledger with today's status, yearly data with sources, the hall (status, scenes, hotspots, last
  * update, visits and leads of the last 30 days, public link), cohorts, the firm's portal users, notes, field-level
- * history and its service outcomes. 404 outside the actor's scope. `today` is an ISO date.
+ * history, its service outcomes, and the services it asked for and received (requests with their state, visits,
+ * consent to visits). 404 outside the actor's scope. `today` is an ISO date.
  */
 export async function dossier(db: DbLike, actor: Actor, id: number, today: string) {
   const firm = await firmInScope(db, actor, id);
   if (!firm) throw firmNotFound();
   const since = new Date(Date.parse(today + 'T00:00:00Z') - 29 * 86_400_000).toISOString().slice(0, 10);
-  const [titles, years, hallRows, cohortRows, people, notes, history, outcomes] = await Promise.all([
+  const [titles, years, hallRows, cohortRows, people, notes, history, outcomes, services] = await Promise.all([
     db.select().from(tierRecognitions).where(eq(tierRecognitions.enterpriseId, id)).orderBy(desc(tierRecognitions.year), asc(tierRecognitions.tier)),
     db.select().from(enterpriseYears).where(eq(enterpriseYears.enterpriseId, id)).orderBy(desc(enterpriseYears.fiscalYear)),
     db.select().from(halls).where(eq(halls.enterpriseId, id)),
@@ -53,6 +55,7 @@ export async function dossier(db: DbLike, actor: Actor, id: number, today: strin
       .orderBy(desc(enterpriseNotes.createdAt)),
     fieldHistory(db, id, 200),
     firmOutcomes(db, id),
+    firmServices(db, id, today),
   ]);
   const hallRow = hallRows[0];
   let hall = null;
@@ -96,6 +99,7 @@ export async function dossier(db: DbLike, actor: Actor, id: number, today: strin
     history,
     /** Service outcomes (千企服务成果数据库), newest first, verified or marked unverified. */
     outcomes,
+    services,
   };
 }
 

@@ -16,3 +16,4 @@ export * from './attachments.ts';
 export * from './scaling.ts';
 export * from './evaluation.ts';
 export * from './selection.ts';
+export * from './service-work.ts';

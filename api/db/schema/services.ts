@@ -117,3 +117,19 @@ export const serviceTeamFirms = sqliteTable(
 export type ServiceProvider = typeof serviceProviders.$inferSelect;
 export type Expert = typeof experts.$inferSelect;
 export type ServiceTeam = typeof serviceTeams.$inferSelect;
+
+/** Admission and dynamic management of providers and experts: every status change with its reason (history). */
+export const servicePoolEvents = sqliteTable(
+  'service_pool_events',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    subject: text({ enum: ['provider', 'expert'] }).notNull(),
+    subjectId: integer().notNull(),
+    fromStatus: text({ enum: POOL_STATUSES }),
+    toStatus: text({ enum: POOL_STATUSES }).notNull(),
+    reason: text().notNull(),
+    actorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    at: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('service_pool_events_subject_idx').on(t.subject, t.subjectId)],
+);

@@ -13,6 +13,7 @@ import { portalProfileRoutes } from './profile.ts';
 import { portalYearRoutes } from './years.ts';
 import { portalPolicyRoutes } from './policies.ts';
 import { portalSelectionRoutes } from './selection.ts';
+import { portalConsentRoutes, portalRequestRoutes } from './requests.ts';
 
 /**
  * The enterprise portal's API, all under /api/portal/enterprises/:enterpriseId/…: every route checks that the
@@ -35,6 +36,8 @@ export function portalRoutes(ctx: AppContext) {
     .route(`${base}/leads`, portalLeadRoutes(ctx))
     .route(`${base}/selection`, portalSelectionRoutes(ctx))
     .route(`${base}/attachments`, portalAttachmentRoutes(ctx))
+    .route(`${base}/requests`, portalRequestRoutes(ctx))
+    .route(base, portalConsentRoutes(ctx))
     .route(base, portalYearRoutes(ctx))
     .route(base, portalPolicyRoutes(ctx))
     .get(`${base}/analytics`, validate('query', z.object({ days: z.coerce.number().int().min(1).max(365).default(30) })), async (c) => {
