@@ -18,8 +18,7 @@ interface DemoPlan {
 
 /**
  * The program's plan 2021–2023 with its real targets (PROGRAM.md: the city notice of 9 Dec 2021), and a fictional
- * successor 2024–2026. `digital_commissioners` and `management_exemplars` have no counting module yet (the training
- * issue adds them): the dashboard lists them as counted later.
+ * successor 2024–2026 (its service and training targets are fictional too).
  */
 export const DEMO_PLANS: DemoPlan[] = [
   {
@@ -61,6 +60,9 @@ export const DEMO_PLANS: DemoPlan[] = [
       firms_screened: 1200,
       halls_published: 600,
       service_teams: 10,
+      firms_helped: 600,
+      digital_commissioners: 600,
+      management_exemplars: 600,
     },
     splits: {
       new_srdi_city: { dongchangfu: 30, chiping: 22, linqing: 24, yanggu: 16, shenxian: 14, donge: 14, guanxian: 14, gaotang: 14, etdz: 12, hitech: 14, jiangbei: 6 },

@@ -1,11 +1,11 @@
 /**
  * Demo service outcomes (fictional, deterministic): ~400 outcomes of every type over 2024–2026, some produced by
  * training events the firm attended, deals linked to the firms' hall leads, about two thirds verified by the bureau
- * (never by the person who recorded them). Request and visit sources are left out until the services tables land.
+ * (never by the person who recorded them); some come from a resolved service request of the firm.
  */
 import { asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbLike } from '../../api/db/client.ts';
-import { enterprises, leads, serviceOutcomes, trainingAttendances, users, type ServiceOutcome } from '../../api/db/schema/index.ts';
+import { enterprises, leads, serviceOutcomes, serviceRequests, trainingAttendances, users, type ServiceOutcome } from '../../api/db/schema/index.ts';
 import { OUTCOME_TYPES, type OutcomeType } from '../../api/domain/outcomes.ts';
 import { createRandom } from '../demo-panorama/random.ts';
 
@@ -34,7 +34,7 @@ const WHOLE = new Set<OutcomeType>(['title_gained', 'patents', 'standards', 'dig
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Inserts the demo outcomes in the caller's transaction (after the register, its leads and the demo training). */
+/** Inserts the demo outcomes in the caller's transaction (after the register, its leads, the demo services and training). */
 export async function insertDemoOutcomes(db: DbLike): Promise<{ outcomes: number; verified: number }> {
   const rand = createRandom('qianqi-demo-outcomes');
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -51,6 +51,11 @@ export async function insertDemoOutcomes(db: DbLike): Promise<{ outcomes: number
     .from(trainingAttendances)
     .where(eq(trainingAttendances.completed, true))
     .orderBy(asc(trainingAttendances.enterpriseId), asc(trainingAttendances.eventId));
+  const solved = await db
+    .select({ id: serviceRequests.id, enterpriseId: serviceRequests.enterpriseId })
+    .from(serviceRequests)
+    .where(eq(serviceRequests.state, 'resolved'))
+    .orderBy(asc(serviceRequests.id));
   const firmLeads = await db.select({ id: leads.id, enterpriseId: leads.enterpriseId }).from(leads).orderBy(asc(leads.id));
 
   const rows: (typeof serviceOutcomes.$inferInsert)[] = [];
@@ -59,7 +64,8 @@ export async function insertDemoOutcomes(db: DbLike): Promise<{ outcomes: number
     if (type === 'lead_deal' && firmLeads.length === 0) type = 'financing';
     const lead = type === 'lead_deal' ? pick(firmLeads) : null;
     const training = !lead && attended.length > 0 && rand() < 0.35 ? pick(attended) : null;
-    const enterpriseId = lead?.enterpriseId ?? training?.enterpriseId ?? pick(firms).id;
+    const request = !lead && !training && solved.length > 0 && rand() < 0.5 ? pick(solved) : null;
+    const enterpriseId = lead?.enterpriseId ?? training?.enterpriseId ?? request?.enterpriseId ?? pick(firms).id;
     const [lo, hi] = VALUE[type];
     const raw = lo + rand() * (hi - lo);
     const recordedBy = pick(recorders);
@@ -75,8 +81,8 @@ export async function insertDemoOutcomes(db: DbLike): Promise<{ outcomes: number
       value: WHOLE.has(type) ? Math.round(raw) : Math.round(raw * 10) / 10,
       achievedOn,
       description: pick(DESCRIPTIONS[type]),
-      sourceKind: training ? 'training' : null,
-      sourceId: training?.eventId ?? null,
+      sourceKind: training ? 'training' : request ? 'request' : null,
+      sourceId: training?.eventId ?? request?.id ?? null,
       leadId: lead?.id ?? null,
       recordedBy,
       verifiedBy: verified ? verifier : null,

@@ -81,15 +81,15 @@ export async function seedDemoIfEmpty(ctx: { config: Config; db: Db }, firms: De
   const added = await ctx.db.transaction((tx) => insertDemoRegister(tx, ctx.config.demoRegisterFirms, todayInChina(), passwordHash));
   const pool = await ctx.db.transaction((tx) => insertDemoServicePool(tx));
   console.log(`演示服务资源池 Demo service pool: ${pool.providers} providers, ${pool.experts} experts, ${pool.teams} teams serving ${pool.firms} firms`);
+  const services = await ctx.db.transaction((tx) => insertDemoServices(tx, todayInChina()));
+  console.log(`演示服务记录 Demo services: ${services.requests} requests, ${services.visits} visits, ${services.consents} consents`);
   const selection = await ctx.db.transaction((tx) => insertDemoSelection(tx, Number(todayInChina().slice(0, 4)), [...new Set(panoramaIds.values())], passwordHash, ctx.config.demoCohortHalls));
   console.log(`演示遴选 Demo selection: ${selection.selected} selected in 2021–2025 (${selection.published} halls published), ${selection.current} applications this year, ${selection.reviewers} reviewers`);
-  // Plans, targets, the published 2025 evaluation and the open data campaign count the register just made.
-  await ctx.db.transaction((tx) => insertEvaluationDemo(tx, todayInChina()));
   const training = await ctx.db.transaction((tx) => insertDemoTraining(tx));
   const outcomes = await ctx.db.transaction((tx) => insertDemoOutcomes(tx));
   console.log(`演示培训与成果 Demo training: ${training.events} events, ${training.people} people, ${training.attendances} attendances, ${training.certificates} certificates; ${outcomes.outcomes} outcomes (${outcomes.verified} verified)`);
-  const services = await ctx.db.transaction((tx) => insertDemoServices(tx, todayInChina()));
-  console.log(`演示服务记录 Demo services: ${services.requests} requests, ${services.visits} visits, ${services.consents} consents`);
+  // Plans, targets, the published 2025 evaluation and the open data campaign count what the demo made above.
+  await ctx.db.transaction((tx) => insertEvaluationDemo(tx, todayInChina()));
   // Index the new firms now rather than on the first visitor's search.
   await refreshSearchIndex(ctx.db);
   console.log(`演示企业库 Demo register: ${added} fictional firms, indexed, in ${((Date.now() - registerStarted) / 1000).toFixed(1)} s`);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSheet } from 'read-excel-file/node';
 import { createApi } from '../../app.ts';
-import { experts, leads, serviceTeamFirms, serviceTeamMembers, serviceTeams } from '../../db/schema/index.ts';
+import { experts, leads, serviceRequests, serviceTeamFirms, serviceTeamMembers, serviceTeams, serviceVisits } from '../../db/schema/index.ts';
+import { SUPPORT_ACTIONS } from '../../domain/services.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, signInWithSecondFactor, type TestContext } from '../../testing.ts';
 
 let ctx: TestContext;
@@ -82,8 +83,13 @@ describe('outcomes: scope per role', () => {
     expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.guanxian.id, { type: 'lead_deal' }))).status).toBe(400);
     expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.guanxian.id, { sourceKind: 'training', sourceId: 77 }))).json.error.code).toBe('invalid_outcome');
     expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.guanxian.id, { type: 'patents', value: 1.5 }))).status).toBe(400);
-    // Requests and visits are accepted as plain ids until the services tables exist on this branch.
-    expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.guanxian.id, { sourceKind: 'visit', sourceId: 5 }))).status).toBe(201);
+    // A request or visit source must be one of this firm's.
+    const [request] = await ctx.db.insert(serviceRequests).values({ enterpriseId: w.linqing.id, supportAction: SUPPORT_ACTIONS[0], title: '精益改善', description: '产线改善', stateSince: new Date() }).returning();
+    const [visit] = await ctx.db.insert(serviceVisits).values({ enterpriseId: w.linqing.id, status: 'done', basis: 'request', date: '2026-03-01', requestId: request!.id }).returning();
+    for (const source of [{ sourceKind: 'request', sourceId: request!.id }, { sourceKind: 'visit', sourceId: visit!.id }]) {
+      expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.guanxian.id, source))).json.error.code).toBe('invalid_outcome');
+      expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.linqing.id, source))).status).toBe(201);
+    }
   });
 });
 

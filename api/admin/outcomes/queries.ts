@@ -4,7 +4,7 @@
  */
 import { aliasedTable, and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
-import { attachments, enterprises, leads, serviceOutcomes, trainingAttendances, trainingEvents, users, type ServiceOutcome } from '../../db/schema/index.ts';
+import { attachments, enterprises, leads, serviceOutcomes, serviceRequests, serviceVisits, trainingAttendances, trainingEvents, users, type ServiceOutcome } from '../../db/schema/index.ts';
 import type { County } from '../../domain/program.ts';
 import { WHOLE_NUMBER_TYPES, type OutcomeSource, type OutcomeType } from '../../domain/outcomes.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -56,6 +56,14 @@ async function checkOutcome(db: DbLike, input: OutcomeInput): Promise<void> {
       .where(and(eq(trainingAttendances.eventId, input.sourceId!), eq(trainingAttendances.enterpriseId, input.enterpriseId)))
       .limit(1);
     if (!attended) throw bad('该企业没有人员参加这次培训', 'Nobody of this firm attended that training event');
+  }
+  if (input.sourceKind === 'request') {
+    const [request] = await db.select({ id: serviceRequests.id }).from(serviceRequests).where(and(eq(serviceRequests.id, input.sourceId!), eq(serviceRequests.enterpriseId, input.enterpriseId)));
+    if (!request) throw bad('该诉求不属于此企业', 'That service request is not this firm’s');
+  }
+  if (input.sourceKind === 'visit') {
+    const [visit] = await db.select({ id: serviceVisits.id }).from(serviceVisits).where(and(eq(serviceVisits.id, input.sourceId!), eq(serviceVisits.enterpriseId, input.enterpriseId)));
+    if (!visit) throw bad('该走访不属于此企业', 'That visit was not to this firm');
   }
   await requireFirmAttachments(db, input.enterpriseId, input.attachmentIds);
 }

@@ -1,8 +1,8 @@
-import { and, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.ts';
-import { enterprises, serviceTeams } from '../../db/schema/index.ts';
+import { enterprises, serviceTeams, trainees } from '../../db/schema/index.ts';
 import { COUNTIES, type County } from '../../domain/program.ts';
 import { todayInChina } from '../../lib/dates.ts';
 import { idParam } from '../../lib/fields.ts';
@@ -70,6 +70,19 @@ export function targetRoutes(ctx: AppContext) {
       if (indicator.drillKind === 'teams') {
         const teams = ids.length ? await ctx.db.select({ id: serviceTeams.id, name: serviceTeams.name }).from(serviceTeams).where(sql`${serviceTeams.id} in (select value from json_each(${JSON.stringify(ids)}))`) : [];
         return c.json({ plan, indicator: indicator.code, kind: 'teams' as const, items: teams.map((t) => ({ id: t.id, name: t.name, county: null })) });
+      }
+      if (indicator.drillKind === 'people') {
+        // The ids were counted within the actor's area already (scopedCounty); a person is shown with the firm they
+        // last trained for, never with their mobile number.
+        const people = ids.length
+          ? await ctx.db
+              .select({ id: trainees.id, name: trainees.name, firm: enterprises.name, county: enterprises.county })
+              .from(trainees)
+              .leftJoin(enterprises, eq(enterprises.id, trainees.enterpriseId))
+              .where(sql`${trainees.id} in (select value from json_each(${JSON.stringify(ids)}))`)
+              .orderBy(enterprises.county, trainees.name)
+          : [];
+        return c.json({ plan, indicator: indicator.code, kind: 'people' as const, items: people.map((p) => ({ id: p.id, name: p.firm ? `${p.name}（${p.firm}）` : p.name, county: p.county })) });
       }
       const firms = ids.length
         ? await ctx.db

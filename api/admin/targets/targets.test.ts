@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../app.ts';
-import { cohortSelections, cohorts, enterpriseYears, enterprises, halls, leads, planTargets, plans, tierRecognitions, visitCounts, type Plan } from '../../db/schema/index.ts';
+import { cohortSelections, cohorts, enterpriseYears, enterprises, halls, leads, planTargets, plans, serviceOutcomes, serviceRequests, serviceVisits, tierRecognitions, trainees, trainingAttendances, trainingEvents, visitCounts, type Plan } from '../../db/schema/index.ts';
 import { COUNTIES } from '../../domain/program.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, signInWithSecondFactor, type TestContext } from '../../testing.ts';
 import { targetProgress } from './progress.ts';
@@ -114,6 +114,67 @@ describe('hall indicators', () => {
     expect(of('hall_visits')).toMatchObject({ actual: 12, byYear: { 2021: 5, 2022: 0, 2023: 7 } });
     expect(of('hall_leads').actual).toBe(3);
     expect(of('hall_deals')).toMatchObject({ actual: 2, byCounty: { linqing: 2 } });
+  });
+});
+
+describe('service, training and outcome indicators', () => {
+  it('counts a person once in the year of their first completed course; firms helped by the year they confirmed; done visits; verified outcomes', async () => {
+    const lq = await makeEnterprise(ctx.db, { county: 'linqing' });
+    const dc = await makeEnterprise(ctx.db, { county: 'dongchangfu' });
+    const event = async (track: 'digital_commissioner' | 'management_exemplar', startsOn: string) =>
+      (await ctx.db.insert(trainingEvents).values({ track, title: `${track} ${startsOn}`, startsOn, endsOn: startsOn }).returning())[0]!.id;
+    const [e20, e21, e22, m22] = [await event('digital_commissioner', '2020-05-01'), await event('digital_commissioner', '2021-05-01'), await event('digital_commissioner', '2022-05-01'), await event('management_exemplar', '2022-06-01')];
+    const [early, twice, dropout, other] = await ctx.db
+      .insert(trainees)
+      .values([{ mobile: '13800000001', name: '甲' }, { mobile: '13800000002', name: '乙', enterpriseId: dc.id }, { mobile: '13800000003', name: '丙' }, { mobile: '13800000004', name: '丁' }])
+      .returning();
+    await ctx.db.insert(trainingAttendances).values([
+      { eventId: e20, traineeId: early!.id, enterpriseId: lq.id, completed: true },
+      { eventId: e22, traineeId: early!.id, enterpriseId: lq.id, completed: true },
+      { eventId: e21, traineeId: twice!.id, enterpriseId: lq.id, completed: true },
+      { eventId: e22, traineeId: twice!.id, enterpriseId: dc.id, completed: true },
+      { eventId: e22, traineeId: dropout!.id, enterpriseId: dc.id, completed: false },
+      { eventId: m22, traineeId: other!.id, enterpriseId: dc.id, completed: true },
+    ]);
+    const at = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
+    const request = { supportAction: 'srdi_upgrade' as const, title: '诉求', description: '说明', stateSince: new Date() };
+    await ctx.db.insert(serviceRequests).values([
+      { ...request, enterpriseId: lq.id, state: 'resolved', resolvedAt: at('2021-03-01') },
+      { ...request, enterpriseId: lq.id, state: 'resolved', resolvedAt: at('2021-09-01') },
+      // Confirmed on 1 January China time: 2022, though still 31 December in UTC.
+      { ...request, enterpriseId: dc.id, state: 'resolved', resolvedAt: at('2022-01-01') },
+      { ...request, enterpriseId: dc.id, state: 'awaiting_confirmation' },
+    ]);
+    await ctx.db.insert(serviceVisits).values([
+      { enterpriseId: lq.id, status: 'done', basis: 'request', date: '2021-04-01' },
+      { enterpriseId: lq.id, status: 'done', basis: 'request', date: '2021-05-01' },
+      { enterpriseId: dc.id, status: 'planned', basis: 'consent', date: '2023-05-01' },
+      { enterpriseId: dc.id, status: 'done', basis: 'consent', date: '2024-05-01' },
+    ]);
+    const outcome = { type: 'financing' as const, value: 100, description: '授信' };
+    await ctx.db.insert(serviceOutcomes).values([
+      { ...outcome, enterpriseId: lq.id, achievedOn: '2022-03-01', verifiedAt: new Date() },
+      { ...outcome, enterpriseId: lq.id, achievedOn: '2022-04-01', verifiedAt: new Date() },
+      { ...outcome, enterpriseId: dc.id, achievedOn: '2022-04-01' },
+    ]);
+
+    const items = await targetProgress(ctx.db, plan);
+    const of = (code: string) => items.find((i) => i.indicator === code)!;
+    expect(of('digital_commissioners')).toMatchObject({ actual: 1, unit: 'people', byYear: { 2021: 1, 2022: 0, 2023: 0 }, byCounty: { linqing: 1 } });
+    expect(of('management_exemplars')).toMatchObject({ actual: 1, byYear: { 2022: 1 } });
+    expect(of('firms_helped')).toMatchObject({ actual: 2, byYear: { 2021: 1, 2022: 1, 2023: 0 } });
+    expect(of('service_visits')).toMatchObject({ actual: 2, byYear: { 2021: 2, 2022: 0, 2023: 0 } });
+    expect(of('firms_with_outcomes')).toMatchObject({ actual: 1, byCounty: { linqing: 1 } });
+
+    // The people drill names the person and their firm, never the mobile number.
+    const email = `b${Math.random().toString(36).slice(2)}@example.org`;
+    await makeUser(ctx.db, { role: 'bureau', email, totp: true });
+    const client = apiClient(api);
+    await signInWithSecondFactor(client, email);
+    const drill = await client.call('GET', `/admin/targets/digital_commissioners/drill?plan=${plan.id}`);
+    expect(drill.json).toMatchObject({ kind: 'people', items: [{ id: twice!.id, county: 'dongchangfu' }] });
+    expect(drill.json.items[0].name).toContain('乙');
+    expect(JSON.stringify(drill.json)).not.toContain('13800000002');
   });
 });
 

@@ -5,16 +5,20 @@ import { hallLeads } from './hall-leads.ts';
 import { hallVisits } from './hall-visits.ts';
 import { hallsPublished } from './halls-published.ts';
 import { newLittleGiants } from './little-giant.ts';
+import { firmsHelped } from './requests-resolved.ts';
 import { serviceTeamsFormed } from './service-teams.ts';
+import { serviceVisitsDone } from './service-visits.ts';
 import { newSingleChampions } from './single-champion.ts';
 import { newSrdiCity } from './srdi-city.ts';
 import { newSrdiProvincial } from './srdi-provincial.ts';
+import { digitalCommissioners, managementExemplars } from './training-completers.ts';
 import type { Indicator } from './types.ts';
 import { newUnicorns } from './unicorn.ts';
+import { firmsWithOutcomes } from './verified-outcomes.ts';
 
 /**
- * The registry of indicators, in the order the dashboard and the report show them. Adding an indicator (e.g. the
- * services issue's 数字专员 trained) is one module here plus, if the plan sets a number, a plan_targets row.
+ * The registry of indicators, in the order the dashboard and the report show them. Adding an indicator (e.g. firms
+ * diagnosed by the 百千万 action) is one module here plus, if the plan sets a number, a plan_targets row.
  */
 export const INDICATORS: readonly Indicator[] = [
   newSrdiCity,
@@ -29,6 +33,11 @@ export const INDICATORS: readonly Indicator[] = [
   hallLeads,
   hallDeals,
   serviceTeamsFormed,
+  firmsHelped,
+  serviceVisitsDone,
+  digitalCommissioners,
+  managementExemplars,
+  firmsWithOutcomes,
 ];
 
 /** The indicator of a code, or undefined (a plan may name an indicator whose module arrives later). */

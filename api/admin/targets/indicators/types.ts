@@ -2,7 +2,7 @@ import type { DbLike } from '../../../db/client.ts';
 import type { County } from '../../../domain/program.ts';
 import type { Message } from '../../../lib/errors.ts';
 
-/** Dashboard and report sections an indicator belongs to (services, training and outcomes arrive with their issues). */
+/** Dashboard and report sections an indicator belongs to. */
 export const INDICATOR_SECTIONS = ['titles', 'register', 'halls', 'services', 'training', 'outcomes'] as const;
 export type IndicatorSection = (typeof INDICATOR_SECTIONS)[number];
 
@@ -46,7 +46,7 @@ export interface Indicator {
   code: string;
   section: IndicatorSection;
   unit: IndicatorUnit;
-  /** What the drill ids are: firms (enterprises.id), teams (service_teams.id), people (the services issue's ids). */
+  /** What the drill ids are: firms (enterprises.id), teams (service_teams.id), people (trainees.id: one person per mobile number). */
   drillKind: 'firms' | 'teams' | 'people';
   names: Message;
   /** The counting rule in words, shown beside every figure and in the report. */
