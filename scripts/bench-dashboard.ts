@@ -31,6 +31,7 @@ import { tableHtml } from '../api/reports/render.ts';
 import { tileMapHtml } from '../api/reports/tile-map.ts';
 import { insertEvaluationDemo } from './seed/evaluation-demo.ts';
 import { insertDemoRegister } from './seed/register-insert.ts';
+import { closePdfBrowser } from '../api/lib/pdf.ts';
 
 const argIndex = process.argv.indexOf('--firms');
 const FIRMS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 10_000;
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
     const [draftMs] = await timeIt(async () => (await get('/admin/reports/2026.pdf')).arrayBuffer());
     rows.push(['draft report PDF (live figures computed, then printed)', `${(draftMs / 1000).toFixed(1)} s`, '≤ 30 s', draftMs <= 30_000 ? 'met' : 'MISSED']);
   } finally {
+    await closePdfBrowser();
     await ctx.panoramaJobs.idle();
     db.$client.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
  * HTML → PDF through the system Chromium (playwright-core, never a downloaded browser), for documents people print
- * or keep: training certificates now, reports later. ONE headless browser per process, launched on the first call
+ * or keep: training certificates and the evaluation reports (api/reports/pdf.ts). ONE headless browser per process, launched on the first call
  * and shared (launching costs ~0.5–1 s; a page on a warm browser a fraction of that — `npm run bench:admin`).
  * It is closed by closePdfBrowser(), after ten idle minutes, and when the process is stopped (SIGINT, SIGTERM,
  * SIGHUP: the browser is closed, then the signal goes on to stop the process as it would have). playwright's own
@@ -15,8 +15,14 @@ export interface PdfOptions {
   /** Paper size (default A4). */
   format?: 'A4' | 'A5' | 'Letter';
   landscape?: boolean;
-  /** Page margin in CSS units, the same on every side (default 0: the HTML lays out its own margins). */
-  margin?: string;
+  /** Page margin in CSS units, one for every side or per side (default 0: the HTML lays out its own margins). */
+  margin?: string | { top: string; right: string; bottom: string; left: string };
+  /**
+   * Chromium's print header and footer templates (HTML with inline styles; `<span class="pageNumber">` and
+   * `<span class="totalPages">` are filled in). Leave room for them with the margin.
+   */
+  headerHtml?: string;
+  footerHtml?: string;
 }
 
 const IDLE_MS = 10 * 60_000;
@@ -79,12 +85,16 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
   try {
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    const margin = options.margin ?? '0';
+    const m = options.margin ?? '0';
+    const margin = typeof m === 'string' ? { top: m, right: m, bottom: m, left: m } : m;
+    const headerFooter = options.headerHtml !== undefined || options.footerHtml !== undefined;
     return await page.pdf({
       format: options.format ?? 'A4',
       landscape: options.landscape ?? false,
       printBackground: true,
-      margin: { top: margin, right: margin, bottom: margin, left: margin },
+      margin,
+      displayHeaderFooter: headerFooter,
+      ...(headerFooter ? { headerTemplate: options.headerHtml ?? '<span></span>', footerTemplate: options.footerHtml ?? '<span></span>' } : {}),
     });
   } finally {
     await context.close();

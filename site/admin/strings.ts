@@ -6,6 +6,7 @@ const zh = {
   title: '培育管理工作台',
   demoNotice: '演示环境：企业、人员与数据均为虚构。',
   nav: { dashboard: '工作看板', register: '企业库', selection: '遴选与推荐', reviews: '评审任务', requests: '企业诉求', visits: '走访日历', teams: '服务团', reports: '年度评估', campaign: '数据年报', policies: '政策匹配', imports: '批量导入', training: '培训', outcomes: '服务成果', trash: '回收站', staff: '工作人员', site: '公开站点', signOut: '退出登录' },
+  navGroups: { services: '服务', evaluation: '评估', data: '数据' },
   roles: { county: '县区工作人员', expert: '服务专家', bureau: '市局工作人员', admin: '平台管理员', enterprise: '企业用户' },
   register: {
     title: '企业库（一企一档）',
@@ -154,6 +155,7 @@ const en: AdminStrings = {
   title: 'Cultivation workspace',
   demoNotice: 'Demo environment: firms, people and figures are fictional.',
   nav: { dashboard: 'Dashboard', register: 'Register', selection: 'Selection', reviews: 'My reviews', requests: 'Requests', visits: 'Visits', teams: 'Teams', reports: 'Evaluations', campaign: 'Yearly data', policies: 'Policies', imports: 'Imports', training: 'Training', outcomes: 'Outcomes', trash: 'Trash', staff: 'Staff', site: 'Public site', signOut: 'Sign out' },
+  navGroups: { services: 'Services', evaluation: 'Evaluation', data: 'Data' },
   roles: { county: 'County officer', expert: 'Service expert', bureau: 'Bureau staff', admin: 'Administrator', enterprise: 'Firm user' },
   register: {
     title: 'Enterprise register',

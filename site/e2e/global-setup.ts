@@ -3,7 +3,7 @@
  * generated demo data set, for every browser test; stops it afterwards.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -26,8 +26,16 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DEMO_PANORAMA_WIDTH: '1024', DEMO_COHORT_HALLS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout!.on('data', (d) => (output += d));
-  server.stderr!.on('data', (d) => (output += d));
+  // The server's own log goes to a file too (E2E_SERVER_LOG, default <tmp>/qianqi-e2e-server.log): when a browser test
+  // fails on a 5xx, that is where the reason is.
+  const logFile = process.env.E2E_SERVER_LOG ?? join(tmpdir(), 'qianqi-e2e-server.log');
+  rmSync(logFile, { force: true });
+  const keep = (d: Buffer) => {
+    output += d;
+    appendFileSync(logFile, d);
+  };
+  server.stdout!.on('data', keep);
+  server.stderr!.on('data', keep);
   const baseURL = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${baseURL}/api/health`, server, () => output, 170_000);
   project.provide('baseURL', baseURL);

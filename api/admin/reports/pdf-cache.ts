@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PublishedReport } from '../../db/schema/index.ts';
-import { htmlToPdf, reportDocument } from '../../reports/pdf.ts';
+import { reportDocument, reportPdf } from '../../reports/pdf.ts';
 import { renderReportHtml, reportTitle } from '../../reports/render.ts';
 import { chinaDateTime } from '../../lib/dates.ts';
 import { snapshotOf } from './store.ts';
@@ -29,7 +29,7 @@ export async function publishedPdf(row: PublishedReport, lang: 'zh' | 'en', publ
 /** The PDF of any snapshot (a live draft is printed each time). */
 export function snapshotPdf(snap: ReportSnapshot, lang: 'zh' | 'en', opts: { publicView?: boolean; version?: number; publishedAt?: string } = {}): Promise<Buffer> {
   const title = reportTitle(snap, lang);
-  return htmlToPdf(reportDocument(renderReportHtml(snap, lang, opts), title, lang), { title, lang });
+  return reportPdf(reportDocument(renderReportHtml(snap, lang, opts), title, lang), { title, lang });
 }
 
 /** `attachment` headers for a report PDF named in Chinese (with an ASCII fallback). */

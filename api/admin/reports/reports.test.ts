@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../app.ts';
+import { closePdfBrowser } from '../../lib/pdf.ts';
 import { planTargets, plans, tierRecognitions, type Plan } from '../../db/schema/index.ts';
 import { publicReport } from '../../public/queries/reports.ts';
 import { renderReportHtml } from '../../reports/render.ts';
@@ -19,6 +20,7 @@ beforeEach(async () => {
   await ctx.db.insert(planTargets).values({ planId: plan.id, indicator: 'new_srdi_city', target: 150 });
 });
 afterEach(() => ctx.cleanup());
+afterAll(() => closePdfBrowser());
 
 async function designate(county: 'linqing' | 'gaotang', year = 2022) {
   const firm = await makeEnterprise(ctx.db, { county });
