@@ -174,8 +174,13 @@ describe('the bureau’s workspace in Chromium', () => {
 
   it('lets an administrator move a county officer to another area and back, each change confirmed', async () => {
     const { context, page } = await signedIn('admin@demo.qianqi.example', '/admin/staff');
-    await hydrated(page);
     const row = page.locator('tr', { hasText: 'linqing@demo.qianqi.example' });
+    // The list is long (experts and reviewers have accounts too): the row's controls hydrate once scrolled to.
+    const rowHydrated = async () => {
+      await row.scrollIntoViewIfNeeded();
+      await expect.poll(() => row.locator('astro-island[ssr]').count()).toBe(0);
+    };
+    await rowHydrated();
     const moveTo = async (county: string) => {
       await row.getByText('调整角色与县区').click();
       await row.getByLabel('所属县区', { exact: true }).selectOption(county);
@@ -187,7 +192,7 @@ describe('the bureau’s workspace in Chromium', () => {
       const reloaded = page.waitForEvent('load');
       await row.getByRole('button', { name: '保存调整' }).click();
       await reloaded;
-      await hydrated(page);
+      await rowHydrated();
       return asked;
     };
     expect(await moveTo('guanxian')).toContain('冠县');
