@@ -96,8 +96,29 @@ describe('services in Chromium: 有求必应 from the firm\'s request to the dos
     await submitAndReload(firm.page, '确认已解决并评价');
     expect(await firm.page.locator('#request-state').innerText()).toBe('已解决');
 
-    // The dossier shows the request, resolved and rated, and the visit.
+    // The county officer records what the service produced, from the request's page: the dossier's form comes
+    // pre-filled with this request as the source.
+    const officer = await signedIn('linqing@demo.qianqi.example', `/admin/services/requests/${requestId}`);
+    await officer.page.getByRole('link', { name: '登记此诉求带来的服务成果' }).click();
+    await officer.page.waitForURL((url) => url.searchParams.get('outcomeSourceId') === String(requestId));
+    const form = officer.page.locator('#dossier-outcomes form');
+    await expect.poll(() => form.locator('astro-island[ssr]').count()).toBe(0);
+    await expect.poll(() => form.getByLabel('来源类型').inputValue()).toBe('request');
+    expect(await form.getByLabel('来源编号').inputValue()).toBe(String(requestId));
+    await form.getByLabel('成果类型').selectOption('costs_saved');
+    await form.getByLabel('数值').fill('36');
+    await form.getByLabel('取得日期').fill('2026-11-20');
+    await form.getByLabel('说明').fill('磨削废品率下降，年节约成本');
+    const recorded = officer.page.waitForEvent('load', { timeout: 30_000 });
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    await recorded;
+    await officer.context.close();
+
+    // The dossier shows the request, resolved and rated, the visit and the outcome of the request.
     await bureau.page.goto(`${baseURL}${dossierPath}`);
+    const outcomes = await bureau.page.locator('#dossier-outcomes').innerText();
+    expect(outcomes).toContain('磨削废品率下降，年节约成本');
+    expect(outcomes).toContain(`#${requestId}`);
     const requests = await bureau.page.locator('#dossier-requests').innerText();
     expect(requests).toContain(title);
     expect(requests).toContain('已解决');

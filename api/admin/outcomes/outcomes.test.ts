@@ -90,6 +90,9 @@ describe('outcomes: scope per role', () => {
       expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.guanxian.id, source))).json.error.code).toBe('invalid_outcome');
       expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.linqing.id, source))).status).toBe(201);
     }
+    // The list names what produced each outcome.
+    const listed = (await w.bureau.client.call('GET', `/admin/outcomes?enterpriseId=${w.linqing.id}`)).json.items as { sourceKind: string; sourceTitle: string }[];
+    expect(listed.map((o) => [o.sourceKind, o.sourceTitle]).sort()).toEqual([['request', `#${request!.id} 精益改善`], ['visit', `#${visit!.id} 2026-03-01`]]);
   });
 });
 

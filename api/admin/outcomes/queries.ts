@@ -142,7 +142,7 @@ function outcomeView(r: { o: ServiceOutcome; firmName: string; county: County; r
     county: r.county,
     recordedByName: r.recordedByName,
     verifiedByName: r.verifiedByName,
-    /** The training event's title for a training source (requests and visits are named by id until they land). */
+    /** What produced it, named: the training event's or the request's title, or the visit's date (null: none or gone). */
     sourceTitle: null as string | null,
     /** The evidence files (id and name; downloaded at /api/admin/attachments/:id). */
     evidence: [] as { id: number; name: string }[],
@@ -150,10 +150,15 @@ function outcomeView(r: { o: ServiceOutcome; firmName: string; county: County; r
 }
 export type OutcomeView = ReturnType<typeof outcomeView>;
 
-/** Fills `sourceTitle` of training-sourced outcomes with their events' titles, and `evidence` with file names. */
+/** Fills `sourceTitle` with the names of what produced each outcome, and `evidence` with file names. */
 async function withSourceTitles(db: DbLike, items: OutcomeView[]): Promise<OutcomeView[]> {
-  const titles = await eventTitles(db, [...new Set(items.filter((o) => o.sourceKind === 'training' && o.sourceId !== null).map((o) => o.sourceId!))]);
-  for (const o of items) if (o.sourceKind === 'training' && o.sourceId !== null) o.sourceTitle = titles.get(o.sourceId) ?? null;
+  const idsOf = (kind: OutcomeSource) => [...new Set(items.filter((o) => o.sourceKind === kind && o.sourceId !== null).map((o) => o.sourceId!))];
+  const titles: Record<OutcomeSource, Map<number, string>> = {
+    training: await eventTitles(db, idsOf('training')),
+    request: await sourceNames(idsOf('request'), (ids) => db.select({ id: serviceRequests.id, name: serviceRequests.title }).from(serviceRequests).where(inArray(serviceRequests.id, ids))),
+    visit: await sourceNames(idsOf('visit'), (ids) => db.select({ id: serviceVisits.id, name: serviceVisits.date }).from(serviceVisits).where(inArray(serviceVisits.id, ids))),
+  };
+  for (const o of items) if (o.sourceKind && o.sourceId !== null) o.sourceTitle = titles[o.sourceKind].get(o.sourceId) ?? null;
   const ids = [...new Set(items.flatMap((o) => o.attachmentIds))];
   const names = new Map<number, string>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -182,6 +187,11 @@ export async function exportOutcomes(db: DbLike, actor: ScopeActor, filter: Outc
 }
 
 /** Titles of training events by id (for naming training sources in lists). */
+async function sourceNames(ids: number[], query: (ids: number[]) => Promise<{ id: number; name: string }[]>): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  return new Map((await query(ids)).map((r) => [r.id, `#${r.id} ${r.name}`]));
+}
+
 async function eventTitles(db: DbLike, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: trainingEvents.id, title: trainingEvents.title }).from(trainingEvents).where(inArray(trainingEvents.id, ids));

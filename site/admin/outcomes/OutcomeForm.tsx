@@ -9,7 +9,11 @@ interface Option {
 }
 
 /** Records an outcome for a firm (by its id, as the dossier shows it); the list reloads marked unverified. */
-export function OutcomeForm({ lang, csrfToken, types, sources, enterpriseId }: { lang: UiLang; csrfToken: string; types: Option[]; sources: Option[]; enterpriseId?: number }) {
+/**
+ * Records a service outcome (POST /api/admin/outcomes, evidence uploaded first as the firm's attachments). `source`
+ * pre-fills what produced it, e.g. the request whose page linked here.
+ */
+export function OutcomeForm({ lang, csrfToken, types, sources, enterpriseId, source }: { lang: UiLang; csrfToken: string; types: Option[]; sources: Option[]; enterpriseId?: number; source?: { kind: string; id: number } }) {
   const s = outcomeStrings(lang);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -42,7 +46,9 @@ export function OutcomeForm({ lang, csrfToken, types, sources, enterpriseId }: {
         sourceId: text('sourceKind') ? id('sourceId') : null,
         leadId: id('leadId'),
       });
-      location.reload();
+      // Reload the list; drop a request page's pre-fill (?outcomeSource=…) so the form does not open pre-filled again.
+      if (new URLSearchParams(location.search).has('outcomeSource')) location.replace(location.pathname);
+      else location.reload();
     } catch (err) {
       setError(err instanceof ApiError ? err.text(lang) : String(err));
       setBusy(false);
@@ -74,7 +80,7 @@ export function OutcomeForm({ lang, csrfToken, types, sources, enterpriseId }: {
         </Field>
         <Field id="outcome-source" label={s.fields.sourceKind}>
           {(a) => (
-            <select {...a} name="sourceKind">
+            <select {...a} name="sourceKind" defaultValue={source?.kind ?? ''}>
               <option value="">{s.noSource}</option>
               {sources.map((t) => (
                 <option key={t.value} value={t.value}>
@@ -85,7 +91,7 @@ export function OutcomeForm({ lang, csrfToken, types, sources, enterpriseId }: {
           )}
         </Field>
         <Field id="outcome-source-id" label={s.fields.sourceId}>
-          {(a) => <input {...a} name="sourceId" type="number" min={1} />}
+          {(a) => <input {...a} name="sourceId" type="number" min={1} defaultValue={source?.id} />}
         </Field>
         <Field id="outcome-lead" label={s.fields.leadId}>
           {(a) => <input {...a} name="leadId" type="number" min={1} />}

@@ -15,7 +15,7 @@ const zh = {
   request: {
     title: (id: number) => `诉求 #${id}`,
     firm: '企业', category: '类别', description: '说明', urgency: '紧急程度', preferred: '希望联系时间', attachments: '附件', state: '状态', priority: '优先级',
-    due: '当前时限', team: '服务团', expert: '专家', reopened: (n: number) => `企业退回 ${n} 次`, rating: '企业评分', feedback: '企业评价',
+    due: '当前时限', team: '服务团', expert: '专家', reopened: (n: number) => `企业退回 ${n} 次`, recordOutcome: '登记此诉求带来的服务成果', rating: '企业评分', feedback: '企业评价',
     history: '办理记录', suggestions: '派单建议', suggestionCols: { expert: '专家', team: '服务团', why: '理由', load: '在办诉求', rating: '评分', score: '匹配分' },
     reasons: { item: '专长对口', action: '同一帮扶行动', area: '覆盖所在县区', firm_team: '该企业所属服务团' },
     actions: '办理', note: '说明', route: '派单', chooseTeam: '服务团', chooseExpert: '专家（可不选）', noActions: '当前没有您可执行的操作。', byFirm: '企业', system: '—', logVisit: '登记走访',
@@ -68,7 +68,7 @@ const en: typeof zh = {
   request: {
     title: (id: number) => `Request #${id}`,
     firm: 'Firm', category: 'Category', description: 'Description', urgency: 'Urgency', preferred: 'Preferred time', attachments: 'Attachments', state: 'State', priority: 'Priority',
-    due: 'Due', team: 'Team', expert: 'Expert', reopened: (n: number) => `Reopened ${n}×`, rating: 'Firm\'s rating', feedback: 'Firm\'s comment',
+    due: 'Due', team: 'Team', expert: 'Expert', reopened: (n: number) => `Reopened ${n}×`, recordOutcome: 'Record an outcome of this request', rating: 'Firm\'s rating', feedback: 'Firm\'s comment',
     history: 'History', suggestions: 'Routing suggestions', suggestionCols: { expert: 'Expert', team: 'Team', why: 'Why', load: 'Open requests', rating: 'Rating', score: 'Score' },
     reasons: { item: 'specialty', action: 'same support action', area: 'covers the area', firm_team: 'the firm\'s team' },
     actions: 'Next step', note: 'Note', route: 'Route', chooseTeam: 'Team', chooseExpert: 'Expert (optional)', noActions: 'Nothing for you to do now.', byFirm: 'Firm', system: '—', logVisit: 'Log a visit',
