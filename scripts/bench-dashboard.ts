@@ -72,7 +72,7 @@ async function volume(db: AppContext['db'], today: string): Promise<void> {
   await serviceVolume(db, last);
 }
 
-/** 50,000 requests, 20,000 visits, 5,000 attendances (4,000 people, 60 events) and 4,000 outcomes over five years. */
+/** 50,000 requests with their first contact, 20,000 visits, 5,000 attendances (4,000 people, 60 events) and 4,000 outcomes over five years. */
 async function serviceVolume(db: AppContext['db'], last: number): Promise<void> {
   const day0 = Date.UTC(last - 4, 0, 1);
   const firms = sql`(select count(*) from enterprises)`;
@@ -85,6 +85,9 @@ async function serviceVolume(db: AppContext['db'], last: number): Promise<void> 
       case when n.i % 10 < 7 then 1 + n.i % 5 end,
       ${day0} + (n.i * 104729 % 1826) * 86400000, 0
     from n`);
+  // Every request was contacted (the dashboard's time to first contact): 0–4 days after filing.
+  await db.run(sql`insert into service_request_events (request_id, from_state, to_state, note, priority, at)
+    select id, 'assigned', 'contacted', '', 0, created_at + (id % 5) * 86400000 from service_requests`);
   await db.run(sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 20000)
     insert into service_visits (enterprise_id, status, basis, date, created_at, updated_at)
     select 1 + (n.i * 6151) % ${firms}, case when n.i % 8 = 0 then 'planned' else 'done' end, 'request',

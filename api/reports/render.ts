@@ -2,6 +2,7 @@ import { INDICATOR_SECTIONS, type IndicatorSection } from '../admin/targets/indi
 import type { TargetProgress } from '../admin/targets/progress.ts';
 import { countiesTable, targetsTable, type FigureTable } from '../admin/targets/tables.ts';
 import type { ReportSnapshot } from '../admin/reports/snapshot.ts';
+import type { ServiceFigures } from '../admin/targets/service-figures.ts';
 import { COUNTIES as COUNTY_ORDER } from '../domain/program.ts';
 import { chinaDateTime } from '../lib/dates.ts';
 import { barChartSvg } from './charts.ts';
@@ -85,7 +86,7 @@ export function renderReportHtml(snap: ReportSnapshot, lang: Lang, opts: { publi
 
   for (const section of INDICATOR_SECTIONS.filter((x) => x !== 'titles' && x !== 'register')) {
     const items = snap.items.filter((i) => i.section === section);
-    const extra = section === 'halls' ? cohortTable(snap, lang) : '';
+    const extra = section === 'halls' ? cohortTable(snap, lang) : section === 'services' && snap.services ? serviceFiguresHtml(snap.services, lang) : '';
     if (!items.length && !extra) continue;
     out.push(`<section><h2>${esc(s.sections[section as IndicatorSection])}</h2>${sectionBlock(s.sectionTable(s.sections[section]), items, lang)}${extra}</section>`);
   }
@@ -99,6 +100,26 @@ export function renderReportHtml(snap: ReportSnapshot, lang: Lang, opts: { publi
 
   out.push(`<section class="rules"><h2>${esc(s.rules)}</h2><dl>${snap.items.map((i) => `<dt>${esc(i.name[lang])}</dt><dd>${esc(i.rule[lang])}</dd>`).join('')}</dl></section>`);
   return `<article class="report" lang="${lang === 'zh' ? 'zh-CN' : 'en'}">${out.join('')}</article>`;
+}
+
+/**
+ * The services' quality as a two-column table (the dashboard shows the same): counts, rates as percentages, the
+ * median contact time in working days and the mean rating; — where there is nothing to measure.
+ */
+export function serviceFiguresHtml(f: ServiceFigures, lang: Lang): string {
+  const s = REPORT_STRINGS[lang];
+  const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+  const num = (x: number | null, digits = 1) => (x === null ? '—' : x.toFixed(digits));
+  const rows: [string, string | number][] = [
+    [s.serviceRows.filed, f.filed],
+    [s.serviceRows.solved, f.solved],
+    [s.serviceRows.solvedRate, pct(f.solvedRate)],
+    [s.serviceRows.medianContactDays, num(f.medianContactDays)],
+    [s.serviceRows.reopenRate, pct(f.reopenRate)],
+    [s.serviceRows.satisfaction, f.satisfaction === null ? '—' : lang === 'zh' ? `${num(f.satisfaction, 2)}（${f.rated} 件评分）` : `${num(f.satisfaction, 2)} (${f.rated} rated)`],
+    [s.serviceRows.overdue, f.overdue],
+  ];
+  return tableHtml(s.serviceTable, { columns: [...s.serviceCols], rows });
 }
 
 function cohortTable(snap: ReportSnapshot, lang: Lang): string {

@@ -2,6 +2,7 @@ import { and, between, count, eq, sql } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
 import { cohortSelections, cohorts, halls, type Plan, type ReportKind, type ReportSections } from '../../db/schema/index.ts';
 import { targetProgress, uncountedTargets, type TargetProgress } from '../targets/progress.ts';
+import { serviceFigures, type ServiceFigures } from '../targets/service-figures.ts';
 
 /** Halls of one cohort: firms selected, and of them with a published hall. */
 export interface CohortHalls {
@@ -25,8 +26,12 @@ export interface ReportSnapshot {
   /** Targets of the plan whose indicator has no counting module yet (figures follow with their issues). */
   uncounted: { indicator: string; target: number }[];
   cohorts: CohortHalls[];
+  /** The services' quality in the year (annual) or the plan (overall); absent in snapshots published before it existed. */
+  services?: ServiceFigures;
   sections: ReportSections;
 }
+
+const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Empty written sections (a draft not yet written). */
 export const EMPTY_SECTIONS: ReportSections = { highlights: '', cases: '', problems: '', nextSteps: '' };
@@ -63,6 +68,7 @@ export async function buildSnapshot(db: DbLike, kind: ReportKind, year: number, 
     items,
     uncounted,
     cohorts: await cohortHalls(db, plan.startYear, kind === 'annual' ? year : plan.endYear),
+    services: await serviceFigures(db, { startYear: plan.startYear, endYear: plan.endYear, ...(kind === 'annual' ? { year } : {}) }, chinaDate(now), true),
     sections,
   };
 }

@@ -10,6 +10,7 @@ import { tableXlsx } from '../../lib/table-export.ts';
 import { validate } from '../../lib/validate.ts';
 import { liveFirms, requireStaff, type ScopeActor } from '../scope.ts';
 import { indicatorDrill, listPlans, resolvePlan, targetProgress, uncountedTargets } from './progress.ts';
+import { serviceFigures } from './service-figures.ts';
 import { countiesTable, targetsTable, yearsTable } from './tables.ts';
 import { createPlan, planInput, planTargetsOf } from './plans.ts';
 
@@ -28,7 +29,8 @@ export function scopedCounty(actor: ScopeActor, asked: County | undefined): Coun
 }
 
 /**
- * Plans and targets under /api/admin/targets: progress of every indicator (`GET /?plan=&year=&county=`), the plans
+ * Plans and targets under /api/admin/targets: progress of every indicator and the service figures
+ * (`GET /?plan=&year=&county=` → `{ plan, items, uncounted, services }`), the plans
  * (a new period is `POST /plans` with its targets — data, no code), a drill-down to what one indicator counts, and the dashboard tables as XLSX.
  */
 export function targetRoutes(ctx: AppContext) {
@@ -39,7 +41,8 @@ export function targetRoutes(ctx: AppContext) {
       const plan = await resolvePlan(ctx.db, q.plan, q.year);
       const items = await targetProgress(ctx.db, plan, { year: q.year, county: scopedCounty(user, q.county) });
       const uncounted = (await uncountedTargets(ctx.db, plan)).map((t) => ({ indicator: t.indicator, target: t.target }));
-      return c.json({ plan, items, uncounted });
+      const services = await serviceFigures(ctx.db, { startYear: plan.startYear, endYear: plan.endYear, year: q.year, county: scopedCounty(user, q.county) }, todayInChina());
+      return c.json({ plan, items, uncounted, services });
     })
     .get('/plans', async (c) => {
       requireStaff(c, TARGET_ROLES);

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../app.ts';
-import { cohortSelections, cohorts, enterpriseYears, enterprises, halls, leads, planTargets, plans, serviceOutcomes, serviceRequests, serviceVisits, tierRecognitions, trainees, trainingAttendances, trainingEvents, visitCounts, type Plan } from '../../db/schema/index.ts';
+import { cohortSelections, cohorts, enterpriseYears, enterprises, halls, leads, planTargets, plans, serviceOutcomes, serviceRequestEvents, serviceRequests, serviceVisits, tierRecognitions, trainees, trainingAttendances, trainingEvents, visitCounts, type Plan } from '../../db/schema/index.ts';
 import { COUNTIES } from '../../domain/program.ts';
 import { apiClient, createTestContext, makeEnterprise, makeUser, signInWithSecondFactor, type TestContext } from '../../testing.ts';
 import { targetProgress } from './progress.ts';
+import { computeServiceFigures } from './service-figures.ts';
 
 let ctx: TestContext;
 let api: ReturnType<typeof createApi>;
@@ -175,6 +176,40 @@ describe('service, training and outcome indicators', () => {
     expect(drill.json).toMatchObject({ kind: 'people', items: [{ id: twice!.id, county: 'dongchangfu' }] });
     expect(drill.json.items[0].name).toContain('乙');
     expect(JSON.stringify(drill.json)).not.toContain('13800000002');
+  });
+});
+
+describe('service figures', () => {
+  it('counts filed and solved requests of the window, the median working days to first contact across National Day, reopenings, ratings and what is overdue now', async () => {
+    const lq = await makeEnterprise(ctx.db, { county: 'linqing' });
+    const dc = await makeEnterprise(ctx.db, { county: 'dongchangfu' });
+    const at = (iso: string) => new Date(`${iso}T09:00:00+08:00`);
+    const base = { supportAction: 'srdi_upgrade' as const, title: '诉求', description: '说明' };
+    const plan2425 = { startYear: 2024, endYear: 2026 };
+    const [a, b, c, d] = await ctx.db
+      .insert(serviceRequests)
+      .values([
+        // Filed the day before National Day 2025 (1–8 October off): first contact on the 9th is 1 working day.
+        { ...base, enterpriseId: lq.id, createdAt: at('2025-09-30'), stateSince: at('2025-09-30'), state: 'resolved', rating: 5, resolvedAt: at('2025-10-20') },
+        { ...base, enterpriseId: lq.id, createdAt: at('2025-03-03'), stateSince: at('2025-03-03'), state: 'resolved', rating: 3, reopenCount: 1, resolvedAt: at('2025-04-01') },
+        { ...base, enterpriseId: dc.id, createdAt: at('2025-03-03'), stateSince: at('2025-03-03'), state: 'in_service', dueAt: '2025-04-01' },
+        // Filed in 2024: outside the year 2025, but overdue now all the same.
+        { ...base, enterpriseId: dc.id, createdAt: at('2024-06-03'), stateSince: at('2024-06-03'), state: 'assigned', dueAt: '2024-06-05' },
+      ])
+      .returning();
+    await ctx.db.insert(serviceRequestEvents).values([
+      { requestId: a!.id, fromState: 'assigned', toState: 'contacted', at: at('2025-10-09') },
+      { requestId: b!.id, fromState: 'assigned', toState: 'contacted', at: at('2025-03-05') },
+      // A second contact after a reopening does not count: the first one does.
+      { requestId: b!.id, fromState: 'assigned', toState: 'contacted', at: at('2025-03-20') },
+      { requestId: c!.id, fromState: 'assigned', toState: 'contacted', at: at('2025-03-10') },
+    ]);
+    void d;
+    const year = await computeServiceFigures(ctx.db, { ...plan2425, year: 2025 }, '2026-11-30');
+    expect(year).toEqual({ filed: 3, solved: 2, solvedRate: 2 / 3, medianContactDays: 2, reopenRate: 1 / 3, satisfaction: 4, rated: 2, overdue: 2 });
+    const area = await computeServiceFigures(ctx.db, { ...plan2425, county: 'linqing' }, '2026-11-30');
+    expect(area).toMatchObject({ filed: 2, solved: 2, medianContactDays: 1.5, overdue: 0 });
+    expect(await computeServiceFigures(ctx.db, { startYear: 2021, endYear: 2023 }, '2026-11-30')).toMatchObject({ filed: 0, solvedRate: null, medianContactDays: null, satisfaction: null });
   });
 });
 
