@@ -22,7 +22,8 @@ export function tableHtml(caption: string, table: FigureTable): string {
   const body = table.rows
     .map((r) => `<tr>${r.map((v, i) => (i === 0 ? `<th scope="row">${esc(String(v))}</th>` : `<td class="num">${esc(String(v))}</td>`)).join('')}</tr>`)
     .join('');
-  return `<table class="data report-table"><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  // Wide tables (11 areas × indicators) scroll sideways on a screen instead of widening the page; print ignores it.
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(caption)}"><table class="data report-table"><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /** The body of a section of indicators: its table (and chart when there is more than one figure). */

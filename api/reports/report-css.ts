@@ -33,6 +33,15 @@ export const REPORT_CSS = `
 .tile-2 { background: #9fc2dd; color: #1d2433; }
 .tile-3 { background: #3d6f99; color: #fff; }
 .tile-4 { background: #14213d; color: #fff; }
+@media screen {
+  .report .table-scroll { overflow-x: auto; max-width: 100%; }
+  .report svg, figure.chart svg { max-width: 100%; height: auto; }
+  .tile-grid { grid-template-columns: repeat(4, minmax(0, 8.5rem)); }
+  .tile-name { text-align: center; line-height: 1.2; padding: 0 .2rem; overflow-wrap: anywhere; }
+}
+@media screen and (max-width: 600px) {
+  .tile-grid { grid-template-columns: repeat(3, minmax(0, 1fr)); grid-auto-rows: minmax(4.2rem, auto); }
+}
 @media print {
   @page { size: A4; margin: 18mm 16mm 20mm; }
   .report { max-width: none; font-size: 10.5pt; }

@@ -70,7 +70,7 @@ const zh = {
     page: (p: number, n: number) => `第 ${p} / ${n} 页`,
     scopeNote: (area: string) => `您的账号仅可查看 ${area} 的企业。`,
     ignoredFilters: (params: string[]) => `已忽略无效的筛选条件：${params.join('、')}`,
-    expertNote: '服务专家只能查看本服务队的企业；服务队功能上线前暂无企业。',
+    expertNote: '服务专家只能查看所在服务团服务的企业。',
   },
   dossier: {
     back: '返回企业库',
@@ -219,7 +219,7 @@ const en: AdminStrings = {
     page: (p: number, n: number) => `Page ${p} of ${n}`,
     scopeNote: (area: string) => `Your account sees the firms of ${area} only.`,
     ignoredFilters: (params: string[]) => `Invalid filters were ignored: ${params.join(', ')}`,
-    expertNote: 'Experts see the firms of their service team; until teams exist there are none.',
+    expertNote: 'Experts see the firms their service teams serve.',
   },
   dossier: {
     back: 'Back to the register',

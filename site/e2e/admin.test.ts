@@ -202,6 +202,22 @@ describe('the bureau’s workspace in Chromium', () => {
     await context.close();
   });
 
+  it('fits a 390 px phone: no workspace page scrolls sideways (wide tables scroll inside their panel)', async () => {
+    const { context, page } = await signedIn('bureau@demo.qianqi.example');
+    const dossier = await page.locator('table.data tbody tr td:nth-child(2) a').first().getAttribute('href');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const wide: string[] = [];
+    for (const path of ['/admin', dossier!, '/admin/campaign', '/admin/services/requests', '/admin/reports/2025', '/reports/2025']) {
+      for (const p of [path, `/en${path}`]) {
+        await page.goto(`${baseURL}${p}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 390) wide.push(`${p}: ${width}px`);
+      }
+    }
+    expect(wide).toEqual([]);
+    await context.close();
+  });
+
   it('has no serious accessibility violations on any workspace page type, in both languages', async () => {
     const { context, page } = await signedIn('admin@demo.qianqi.example');
     const dossier = await page.locator('table.data tbody tr td:nth-child(2) a').first().getAttribute('href');

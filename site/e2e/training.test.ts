@@ -91,7 +91,11 @@ describe('training in Chromium', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL((url) => url.pathname === '/admin/training');
     const event = await page.locator('table.data tbody tr td:first-child a').first().getAttribute('href');
-    const paths = ['/admin/training', event!, '/admin/outcomes', '/verify/DEM000000001', '/verify/DEM000000004', '/verify/0000'];
+    const paths = ['/admin/training', event!, '/admin/outcomes', '/verify/DEM000000001', '/verify/DEM000000004', '/verify/0000', '/verify'];
+    // Opened to type a code: the form alone, no verdict yet.
+    const blank = await fetch(`${baseURL}/verify`);
+    expect(blank.status).toBe(200);
+    expect(await blank.text()).not.toContain('未找到该证书');
     const problems: string[] = [];
     for (const path of [...paths, ...paths.map((p) => `/en${p}`)]) problems.push(...(await seriousViolations(page, baseURL, path)));
     expect(problems).toEqual([]);

@@ -83,6 +83,8 @@ describe('outcomes: scope per role', () => {
     expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.guanxian.id, { type: 'lead_deal' }))).status).toBe(400);
     expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.guanxian.id, { sourceKind: 'training', sourceId: 77 }))).json.error.code).toBe('invalid_outcome');
     expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.guanxian.id, { type: 'patents', value: 1.5 }))).status).toBe(400);
+    // Achieved in the future, or long before the programme: refused.
+    for (const achievedOn of ['2099-05-05', '1900-01-01']) expect((await w.bureau.client.call('POST', '/admin/outcomes', outcome(w.guanxian.id, { achievedOn }))).status).toBe(400);
     // A request or visit source must be one of this firm's.
     const [request] = await ctx.db.insert(serviceRequests).values({ enterpriseId: w.linqing.id, supportAction: SUPPORT_ACTIONS[0], title: '精益改善', description: '产线改善', stateSince: new Date() }).returning();
     const [visit] = await ctx.db.insert(serviceVisits).values({ enterpriseId: w.linqing.id, status: 'done', basis: 'request', date: '2026-03-01', requestId: request!.id }).returning();

@@ -39,7 +39,9 @@ const outcomeBody = z
     leadId: z.number().int().positive().nullable().default(null),
     attachmentIds: z.array(z.number().int().positive()).max(20).default([]),
   })
-  .strict();
+  .strict()
+  // An outcome has been achieved: not after today (China), and not before the programme (2021).
+  .refine((o) => o.achievedOn <= todayInChina() && o.achievedOn >= '2021-01-01', { path: ['achievedOn'], message: '取得日期应在 2021 年 1 月 1 日至今天之间 (the date achieved lies between 1 January 2021 and today)' });
 
 const filterOf = (q: z.infer<typeof filterQuery>) => ({ ...q, verified: q.verified === undefined ? undefined : q.verified === 'yes' });
 

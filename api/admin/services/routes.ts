@@ -122,6 +122,13 @@ export function visitRoutes(ctx: AppContext) {
       const patch = c.req.valid('json');
       // A firm that withdrew its consent (and has no open request) is not visited, even when planned before.
       if ((patch.status ?? row.visit.status) !== 'cancelled') await visitBasis(ctx.db, row.visit.enterpriseId, null);
+      // The same date rules as a new visit: one marked made cannot lie ahead, a follow-up is due after the visit.
+      if ((patch.status ?? row.visit.status) === 'done' && row.visit.date > todayInChina()) {
+        throw new AppError(400, 'invalid_visit', { zh: '已走访的日期不能晚于今天', en: 'A visit made cannot be dated in the future' });
+      }
+      if (patch.followUpDue && patch.followUpDue < row.visit.date) {
+        throw new AppError(400, 'invalid_visit', { zh: '跟进日期不能早于走访日期', en: 'The follow-up cannot be due before the visit' });
+      }
       const [saved] = await ctx.db.update(serviceVisits).set(patch).where(eq(serviceVisits.id, id)).returning();
       return c.json(visitView(saved!));
     });

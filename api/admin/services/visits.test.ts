@@ -88,3 +88,22 @@ describe('the shared calendar', () => {
     ]);
   });
 });
+
+describe('visit dates', () => {
+  it('refuses a visit made in the future and a follow-up due before the visit; a planned visit may lie ahead but not be marked made', async () => {
+    const firm = await makeEnterprise(ctx.db, { county: 'linqing' });
+    const owner = await makeUser(ctx.db, { enterpriseId: firm.id });
+    const expertUser = await makeUser(ctx.db, { role: 'expert', totp: true });
+    await makeTeam(ctx.db, { members: [{ role: 'lead', userId: expertUser.id }], firms: [firm.id] });
+    const [portal, expert] = [await client(owner), await client(expertUser)];
+    await portal.call('POST', `/portal/enterprises/${firm.id}/visit-consent`, { note: '欢迎' });
+    const future = await expert.call('POST', '/admin/visits', visit(firm.id, { status: 'done', date: '2099-01-01' }));
+    expect(future.status).toBe(400);
+    expect(JSON.stringify(future.json)).toContain('不能晚于今天');
+    expect((await expert.call('POST', '/admin/visits', visit(firm.id, { status: 'done', date: '2026-11-20', followUpDue: '2026-11-01' }))).status).toBe(400);
+    const ahead = await expert.call('POST', '/admin/visits', visit(firm.id, { date: '2099-01-01' }));
+    expect(ahead.status).toBe(201);
+    expect((await expert.call('PATCH', `/admin/visits/${ahead.json.visit.id}`, { status: 'done' })).json.error.code).toBe('invalid_visit');
+    expect((await expert.call('PATCH', `/admin/visits/${ahead.json.visit.id}`, { status: 'cancelled' })).status).toBe(200);
+  });
+});

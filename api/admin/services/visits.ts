@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { todayInChina } from '../../lib/dates.ts';
 import type { Db, DbLike } from '../../db/client.ts';
 import { enterprises, experts, serviceRequests, serviceTeamFirms, serviceTeams, serviceVisits, visitConsents, type ServiceVisit } from '../../db/schema/index.ts';
 import { VISIT_STATUSES } from '../../db/schema/service-work.ts';
@@ -32,7 +33,10 @@ export const visitInput = z
     followUpDue: isoDate.nullable().optional(),
     attachmentIds: z.array(idParam).max(20).default([]),
   })
-  .strict();
+  .strict()
+  // A visit logged as made cannot lie ahead; a follow-up is due after the visit (China dates).
+  .refine((v) => v.status !== 'done' || v.date <= todayInChina(), { path: ['date'], message: '已走访的日期不能晚于今天 (a visit made cannot be dated in the future)' })
+  .refine((v) => !v.followUpDue || v.followUpDue >= v.date, { path: ['followUpDue'], message: '跟进日期不能早于走访日期 (the follow-up cannot be due before the visit)' });
 export type VisitInput = z.infer<typeof visitInput>;
 
 const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -13,7 +13,7 @@ interface Props {
   initialRequest: string | null;
   today: string;
   words: {
-    firm: string; request: string; status: string; done: string; planned: string; date: string; duration: string; diagnosis: string; actions: string; followUp: string;
+    firm: string; request: string; status: string; done: string; planned: string; date: string; duration: string; durationInvalid: string; diagnosis: string; actions: string; followUp: string;
     photos: string; photosHint: string; submit: string; saving: string; none: string; warning: string; ok: string;
   };
 }
@@ -48,6 +48,12 @@ export function VisitLogForm({ lang, csrfToken, firms, initialFirm, initialReque
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // Minutes are a whole number or nothing: text typed into the field is said here, before any photo is uploaded.
+    const minutesText = duration.trim().normalize('NFKC');
+    if (minutesText !== '' && !/^\d+$/.test(minutesText)) {
+      setErrors({ durationMinutes: words.durationInvalid });
+      return;
+    }
     setBusy(true);
     setErrors({});
     setMessage(words.saving);

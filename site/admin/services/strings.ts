@@ -29,7 +29,7 @@ const zh = {
   },
   visitForm: {
     title: '登记走访', intro: '非请勿扰：只能为有未办结诉求或已同意走访的企业登记。',
-    firm: '企业', request: '关联诉求（可不选）', status: '状态', date: '日期', duration: '时长（分钟）', diagnosis: '诊断情况', actions: '商定措施', followUp: '跟进日期', submit: '保存走访', photos: '照片或文件（选填）', photosHint: '可直接拍照；JPG、PNG 或 PDF', saving: '保存中…', warning: '已保存。注意：两周内另有服务团走访或计划走访该企业：', ok: '知道了',
+    firm: '企业', request: '关联诉求（可不选）', status: '状态', date: '日期', duration: '时长（分钟）', durationInvalid: '时长请填写整数分钟数，例如 90', diagnosis: '诊断情况', actions: '商定措施', followUp: '跟进日期', submit: '保存走访', photos: '照片或文件（选填）', photosHint: '可直接拍照；JPG、PNG 或 PDF', saving: '保存中…', warning: '已保存。注意：两周内另有服务团走访或计划走访该企业：', ok: '知道了',
     recent: '近期走访', noFirms: '目前没有可走访的企业（没有未办结诉求，也没有企业同意走访）。',
   },
   teams: {
@@ -82,7 +82,7 @@ const en: typeof zh = {
   },
   visitForm: {
     title: 'Log a visit', intro: 'Do not disturb: only firms with an open request or a consent to visits can be visited.',
-    firm: 'Firm', request: 'Request (optional)', status: 'Status', date: 'Date', duration: 'Duration (minutes)', diagnosis: 'Diagnosis', actions: 'Actions agreed', followUp: 'Follow-up due', submit: 'Save visit', photos: 'Photos or files (optional)', photosHint: 'Take a photo directly; JPG, PNG or PDF', saving: 'Saving…', warning: 'Saved. Note: another team visited or plans to visit this firm within two weeks:', ok: 'OK',
+    firm: 'Firm', request: 'Request (optional)', status: 'Status', date: 'Date', duration: 'Duration (minutes)', durationInvalid: 'Give the duration as whole minutes, e.g. 90', diagnosis: 'Diagnosis', actions: 'Actions agreed', followUp: 'Follow-up due', submit: 'Save visit', photos: 'Photos or files (optional)', photosHint: 'Take a photo directly; JPG, PNG or PDF', saving: 'Saving…', warning: 'Saved. Note: another team visited or plans to visit this firm within two weeks:', ok: 'OK',
     recent: 'Recent visits', noFirms: 'No firm can be visited now (none has an open request or a consent).',
   },
   teams: {
