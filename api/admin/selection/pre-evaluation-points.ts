@@ -1,9 +1,10 @@
 /**
  * Title rounds score the firm's pre-evaluation as one rubric indicator (`pre_evaluation`): its points come from the
- * stored pre-evaluation (api/admin/register/pre-evaluation, table pre_evaluations) of the latest fiscal year under
- * the rule set of the title recommended for — not from the experts, who see it as a fixed value.
+ * stored pre-evaluation (api/admin/register/pre-evaluation, table pre_evaluations) of the latest fiscal year with
+ * enough data under the rule set of the title recommended for — not from the experts, who see it as a fixed value. A
+ * year the firm has not filed yet (verdict insufficient_data, total 0) is skipped, as the dossier skips it.
  */
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
 import { preEvaluations } from '../../db/schema/index.ts';
 import type { Tier } from '../../domain/program.ts';
@@ -26,7 +27,7 @@ export async function preEvaluationPoints(db: DbLike, enterpriseId: number, tier
   const rows = await db
     .select({ ruleset: preEvaluations.ruleset, total: preEvaluations.total, year: preEvaluations.fiscalYear })
     .from(preEvaluations)
-    .where(and(eq(preEvaluations.enterpriseId, enterpriseId), inArray(preEvaluations.ruleset, [...rulesets]), isNotNull(preEvaluations.total)))
+    .where(and(eq(preEvaluations.enterpriseId, enterpriseId), inArray(preEvaluations.ruleset, [...rulesets]), isNotNull(preEvaluations.total), ne(preEvaluations.verdict, 'insufficient_data')))
     .orderBy(desc(preEvaluations.fiscalYear));
   for (const ruleset of rulesets) {
     const hit = rows.find((r) => r.ruleset === ruleset);

@@ -18,6 +18,8 @@ describe('a title round scores the pre-evaluation from the register', () => {
     await ctx.db.insert(preEvaluations).values([
       { enterpriseId: firm.id, fiscalYear: 2025, ruleset: 'srdi-2022', verdict: 'likely', prerequisitesMet: true, total: 90, computedAt: new Date() },
       { enterpriseId: firm.id, fiscalYear: 2025, ruleset: 'srdi-2026', verdict: 'likely', prerequisitesMet: true, total: 70, computedAt: new Date() },
+      // A year not yet filed is skipped, not scored 0.
+      { enterpriseId: firm.id, fiscalYear: 2026, ruleset: 'srdi-2026', verdict: 'insufficient_data', prerequisitesMet: false, total: 0, computedAt: new Date() },
     ]);
     const app = await makeApplication(ctx.db, round, firm, 'expert_review');
     const { expert } = await makeExpert(ctx.db);
