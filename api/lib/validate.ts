@@ -28,6 +28,15 @@ export function controlCharPath(value: unknown, path: (string | number)[] = []):
 }
 
 /**
+ * Splits a message written "中文 (English)" (zod-messages.ts and the schemas' own messages) into its two halves, so
+ * the English error says no Chinese; a message without an English half is used for both.
+ */
+export function bilingual(message: string): { zh: string; en: string } {
+  const m = /^(.*\S)\s*\(([^()]*[A-Za-z][^()]*)\)$/s.exec(message);
+  return m ? { zh: m[1]!, en: m[2]! } : { zh: message, en: message };
+}
+
+/**
  * zod validation at the edge; a failure becomes the API's one error shape (400, code `invalid_input`).
  * Every input is first refused when any of its strings holds a control character (ASVS V2: NUL, escapes and other
  * C0 characters have no meaning in a form field, a query or an id), so no route needs to remember to strip them.
@@ -44,10 +53,11 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
     if (result.success) return;
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') || target;
+    const said = bilingual(issue?.message ?? '格式不正确 (malformed)');
     throw new AppError(
       400,
       'invalid_input',
-      { zh: `输入有误：${field}：${issue?.message ?? '格式不正确'}`, en: `Invalid input: ${field}: ${issue?.message ?? 'malformed'}` },
+      { zh: `输入有误：${field}：${said.zh}`, en: `Invalid input: ${field}: ${said.en}` },
       result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   });
