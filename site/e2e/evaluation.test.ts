@@ -65,6 +65,8 @@ describe('the programme dashboard and the annual evaluation in Chromium', () => 
   it('has no serious accessibility violations on the dashboard and the public report', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
+    // A year with no published report is a 404, in both languages, not a page saying so with 200.
+    for (const path of ['/reports/1999', '/en/reports/1999']) expect((await fetch(`${baseURL}${path}`)).status).toBe(404);
     const problems = [...(await seriousViolations(page, baseURL, '/reports/2025')), ...(await seriousViolations(page, baseURL, '/en/reports/2025'))];
     await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent('/admin')}`);
     await hydrated(page);
