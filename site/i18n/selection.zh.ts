@@ -122,7 +122,7 @@ export const selectionZh = {
     applied: '申报已提交。',
   },
   notice: {
-    title: (y: number) => `${y}年度遴选结果公示`,
+    title: (y: number) => `${y}年度遴选公示`,
     intro: '公示期内，任何单位和个人对名单有异议的，可通过电话、邮件或下方表单反映，请提供真实姓名和联系方式。',
     period: (from: string, end: string) => `公示期：${from} 至 ${end}`,
     ended: '公示期已结束。',

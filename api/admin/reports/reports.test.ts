@@ -54,6 +54,10 @@ describe('publishing the annual evaluation', () => {
     const live = await client.call('GET', '/admin/reports/2022');
     expect(srdi(live.json.preview)).toBe(6);
 
+    // A correction must say what it corrects.
+    const silent = await client.call('POST', '/admin/reports/2022/publish', {});
+    expect(silent.status).toBe(400);
+    expect(silent.json.error.code).toBe('correction_note_required');
     expect((await client.call('POST', '/admin/reports/2022/publish', { note: '补录两家' })).json.version).toBe(2);
     expect(srdi((await publicReport(ctx.db, 2022))!.snapshot)).toBe(6);
     const versions = (await client.call('GET', '/admin/reports/2022')).json.versions;

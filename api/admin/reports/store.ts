@@ -47,6 +47,10 @@ export async function publishReport(db: DbLike, input: { kind: ReportKind; year:
   const { sections } = await draftOf(db, input.kind, input.year);
   const snapshot = await buildSnapshot(db, input.kind, input.year, input.plan, sections, now);
   const [latest] = await publishedVersions(db, input.kind, input.year);
+  // A correction says what it corrects: the public page and the PDF list versions with their notes.
+  if (latest && input.note.trim().length < 2) {
+    throw new AppError(400, 'correction_note_required', { zh: '发布更正版本时请说明更正了什么', en: 'Say what a corrected version corrects' });
+  }
   const [row] = await db
     .insert(publishedReports)
     .values({ kind: input.kind, year: input.year, version: (latest?.version ?? 0) + 1, planId: input.plan.id, snapshot, note: input.note, publishedAt: now, publishedBy: input.userId })
