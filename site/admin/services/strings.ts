@@ -43,7 +43,7 @@ const zh = {
   portal: {
     title: '服务诉求',
     intro: '有求必应：遇到管理、融资、数字化、政策等方面的问题，可在此向市专家服务团提出诉求，服务免费。诉求办结须经贵企业确认。',
-    file: '提出新诉求', action: '帮扶行动', item: '服务事项（可不选）', titleField: '标题', description: '问题描述', urgency: '紧急程度', preferred: '希望联系时间（如：工作日上午）', submit: '提交诉求', files: '附件（选填）', filesHint: 'PDF、JPG 或 PNG，每个不超过上传上限，最多 10 个', sending: '提交中…',
+    file: '提出新诉求', action: '帮扶行动', item: '服务事项（可不选）', titleField: '标题', description: '问题描述', urgency: '紧急程度', preferred: '希望联系时间（如：工作日上午）', submit: '提交诉求', files: '附件（选填）', filesHint: 'PDF、JPG 或 PNG，每个不超过 10 MB，最多 10 个', sending: '提交中…',
     list: '我的诉求', none: '尚未提出诉求。', cols: { title: '诉求', state: '状态', team: '服务团', created: '提交时间' },
     consentTitle: '上门服务意愿（非请勿扰）',
     consentOn: '贵企业已同意服务团上门走访。可随时撤回。', consentOff: '未经贵企业同意，服务团不会上门（有未办结诉求时除外）。',
@@ -96,7 +96,7 @@ const en: typeof zh = {
   portal: {
     title: 'Service requests',
     intro: 'Ask the city\'s expert teams for help with management, financing, digitalisation, policy and more — free of charge. A request is closed only when you confirm it is solved.',
-    file: 'New request', action: 'Support action', item: 'Service item (optional)', titleField: 'Title', description: 'Describe the problem', urgency: 'Urgency', preferred: 'Preferred time to be contacted', submit: 'Send request', files: 'Attachments (optional)', filesHint: 'PDF, JPG or PNG, up to 10 files', sending: 'Sending…',
+    file: 'New request', action: 'Support action', item: 'Service item (optional)', titleField: 'Title', description: 'Describe the problem', urgency: 'Urgency', preferred: 'Preferred time to be contacted', submit: 'Send request', files: 'Attachments (optional)', filesHint: 'PDF, JPG or PNG, each up to 10 MB, at most 10 files', sending: 'Sending…',
     list: 'Your requests', none: 'No requests yet.', cols: { title: 'Request', state: 'State', team: 'Team', created: 'Filed' },
     consentTitle: 'Visits (do not disturb)',
     consentOn: 'You agreed to visits by the service teams. You can withdraw at any time.', consentOff: 'Without your consent no team visits you (unless you have an open request).',
