@@ -28,6 +28,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { demoFirms } from '../content/demo/firms.ts';
 import { signInAsFirm, type FirmApi } from '../site/e2e/firm-api.ts';
 import { buildInto, seedDemo, spawnLogged, stopChild } from './lib/bench-server.ts';
 import { freePort, waitUntilUp } from './lib/port.ts';
@@ -108,11 +109,16 @@ async function text(base: string, path: string): Promise<string> {
 /** What the load needs to know about the seeded site: hall slugs, tile URLs, job and product ids. */
 async function discover(base: string) {
   const halls = (await (await fetch(`${base}/api/halls?pageSize=100`)).json()) as { items: { slug: string }[] };
-  const slugs = halls.items.map((h) => h.slug);
+  // The first 100 published halls plus the demo firms' own (published ones answer 200).
+  const candidates = [...new Set([...demoFirms.map((f) => f.slug), ...halls.items.map((h) => h.slug)])];
+  const slugs: string[] = [];
   const tiles: string[] = [];
-  for (const slug of slugs) {
-    const hall = (await (await fetch(`${base}/api/halls/${slug}`)).json()) as { scenes: { manifestUrl: string }[] };
-    for (const s of hall.scenes) {
+  for (const slug of candidates) {
+    const res = await fetch(`${base}/api/halls/${slug}`);
+    if (res.status !== 200) continue;
+    slugs.push(slug);
+    const hall = (await res.json()) as { scenes: { manifestUrl: string }[] };
+    for (const s of hall.scenes.slice(0, 2)) {
       const dir = s.manifestUrl.replace(/manifest\.json$/, '');
       const m = (await (await fetch(base + s.manifestUrl)).json()) as { faceOrder?: string[]; preview: { url: string }; tileUrl: string; levels: { index: number; tiles: number }[] };
       tiles.push(dir + m.preview.url);
@@ -283,12 +289,16 @@ async function runConfig(workers: number, work: string): Promise<Result> {
     await waitUntilUp(`${base}/api/health`, server.child, server.log, 300_000);
     await sleep(1000);
     const site = await discover(base);
+    // Editors need a firm account and viewers must watch the halls being edited: the 12 demo firms (the cohort halls of
+    // the demo's selection rounds belong to register firms without portal accounts; visitors still browse them all).
+    const liveSlugs = site.slugs.filter((slug) => demoFirms.some((f) => f.slug === slug));
+    if (liveSlugs.length === 0) throw new Error('no demo firm hall among the published halls');
     // Warm every worker's renderer and memo a little, as a running site would be.
     for (let i = 0; i < 4 * workers; i++) for (const cls of CLASSES) for (const p of pathsFor(cls, site).slice(0, 5)) await (await fetch(base + p)).arrayBuffer();
 
     const forms = await harvestForms(base, site.products, DURATION_S + 5);
     const streams: Stream[] = [];
-    for (let i = 0; i < STREAMS; i++) streams.push(await openStream(base, site.slugs[i % site.slugs.length]!));
+    for (let i = 0; i < STREAMS; i++) streams.push(await openStream(base, liveSlugs[i % liveSlugs.length]!));
     const streamsOpen: Record<string, number> = {};
     for (const s of streams) streamsOpen[s.worker] = (streamsOpen[s.worker] ?? 0) + 1;
     console.log(`  ${streams.length} live streams open (per worker: ${JSON.stringify(streamsOpen)}); ${DURATION_S} s of load…`);
@@ -321,7 +331,7 @@ async function runConfig(workers: number, work: string): Promise<Result> {
         inst.on('error', reject);
       });
     });
-    const slugsForEditors = site.slugs;
+    const slugsForEditors = liveSlugs;
     const editorsDone = Promise.all(Array.from({ length: EDITORS }, (_, i) => runEditor(base, slugsForEditors[i % slugsForEditors.length]!, until, edits, editErrors, i)));
     const leadsDone = runLeads(base, forms, until, leadCounts);
     const results = await Promise.all(instances);
