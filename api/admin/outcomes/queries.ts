@@ -154,7 +154,7 @@ export type OutcomeView = ReturnType<typeof outcomeView>;
 async function withSourceTitles(db: DbLike, items: OutcomeView[]): Promise<OutcomeView[]> {
   const idsOf = (kind: OutcomeSource) => [...new Set(items.filter((o) => o.sourceKind === kind && o.sourceId !== null).map((o) => o.sourceId!))];
   const titles: Record<OutcomeSource, Map<number, string>> = {
-    training: await eventTitles(db, idsOf('training')),
+    training: await sourceNames(idsOf('training'), (ids) => db.select({ id: trainingEvents.id, name: trainingEvents.title }).from(trainingEvents).where(inArray(trainingEvents.id, ids)), false),
     request: await sourceNames(idsOf('request'), (ids) => db.select({ id: serviceRequests.id, name: serviceRequests.title }).from(serviceRequests).where(inArray(serviceRequests.id, ids))),
     visit: await sourceNames(idsOf('visit'), (ids) => db.select({ id: serviceVisits.id, name: serviceVisits.date }).from(serviceVisits).where(inArray(serviceVisits.id, ids))),
   };
@@ -187,13 +187,9 @@ export async function exportOutcomes(db: DbLike, actor: ScopeActor, filter: Outc
 }
 
 /** Titles of training events by id (for naming training sources in lists). */
-async function sourceNames(ids: number[], query: (ids: number[]) => Promise<{ id: number; name: string }[]>): Promise<Map<number, string>> {
+/** Names of the sources with these ids (`#id name`, or the name alone when `withId` is false). */
+async function sourceNames(ids: number[], query: (ids: number[]) => Promise<{ id: number; name: string }[]>, withId = true): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  return new Map((await query(ids)).map((r) => [r.id, `#${r.id} ${r.name}`]));
+  return new Map((await query(ids)).map((r) => [r.id, withId ? `#${r.id} ${r.name}` : r.name]));
 }
 
-async function eventTitles(db: DbLike, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: trainingEvents.id, title: trainingEvents.title }).from(trainingEvents).where(inArray(trainingEvents.id, ids));
-  return new Map(rows.map((r) => [r.id, r.title]));
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readUrlFilters } from '../../lib/url-filters.ts';
 import { COUNTIES, INDUSTRIES, SIZE_CLASSES, TIER_LEVELS, TIERS, type Tier } from '../../domain/program.ts';
 import { plainText } from '../../lib/fields.ts';
 
@@ -52,8 +53,6 @@ export const registerQuery = z.object({
 
 export type RegisterQuery = z.infer<typeof registerQuery>;
 
-/** A parameter as the page names it: at most 40 characters (a pasted URL can carry anything). */
-const clip = (text: string) => ([...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text);
 
 /** A register URL's filters as the page uses them, and the parameters it had to leave out. */
 export interface ReadFilters {
@@ -68,16 +67,7 @@ export interface ReadFilters {
  * (已忽略无效的筛选条件) instead of silently showing everything. The API itself still answers 400 to such input.
  */
 export function readRegisterFilters(params: URLSearchParams): ReadFilters {
-  const shape = registerQuery.shape as Record<string, z.ZodType>;
-  const query: Record<string, unknown> = {};
-  const ignored: string[] = [];
-  for (const [key, value] of params) {
-    if (value === '') continue;
-    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
-    const parsed = field?.safeParse(value);
-    if (parsed?.success && parsed.data !== undefined && !(key in query)) query[key] = parsed.data;
-    else ignored.push(`${clip(key)}=${clip(value)}`);
-  }
+  const { query, ignored } = readUrlFilters(registerQuery, params);
   return { query: query as RegisterQuery, ignored };
 }
 

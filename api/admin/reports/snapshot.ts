@@ -3,6 +3,7 @@ import type { DbLike } from '../../db/client.ts';
 import { cohortSelections, cohorts, halls, type Plan, type ReportKind, type ReportSections } from '../../db/schema/index.ts';
 import { targetProgress, uncountedTargets, type TargetProgress } from '../targets/progress.ts';
 import { serviceFigures, type ServiceFigures } from '../targets/service-figures.ts';
+import { todayInChina } from '../../lib/dates.ts';
 
 /** Halls of one cohort: firms selected, and of them with a published hall. */
 export interface CohortHalls {
@@ -30,8 +31,6 @@ export interface ReportSnapshot {
   services?: ServiceFigures;
   sections: ReportSections;
 }
-
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Empty written sections (a draft not yet written). */
 export const EMPTY_SECTIONS: ReportSections = { highlights: '', cases: '', problems: '', nextSteps: '' };
@@ -68,7 +67,7 @@ export async function buildSnapshot(db: DbLike, kind: ReportKind, year: number, 
     items,
     uncounted,
     cohorts: await cohortHalls(db, plan.startYear, kind === 'annual' ? year : plan.endYear),
-    services: await serviceFigures(db, { startYear: plan.startYear, endYear: plan.endYear, ...(kind === 'annual' ? { year } : {}) }, chinaDate(now), true),
+    services: await serviceFigures(db, { startYear: plan.startYear, endYear: plan.endYear, ...(kind === 'annual' ? { year } : {}) }, todayInChina(now), true),
     sections,
   };
 }

@@ -20,7 +20,7 @@ import { requestBoard, requestDetail, requestInScope, requestNotFound, requestQu
 import { slaLimits, transitionRequest } from './request-writes.ts';
 import { routingSuggestions } from './suggestions.ts';
 import { assignFirms, teamsWithWorkload } from './teams.ts';
-import { calendarQuery, createVisit, visitBasis, visitCalendar, visitInput, visitView } from './visits.ts';
+import { calendarQuery, createVisit, visitBasis, visitCalendar, visitDateProblem, visitInput, visitView } from './visits.ts';
 import { visitScope } from './scope.ts';
 
 const idParams = z.object({ id: idParam });
@@ -122,13 +122,9 @@ export function visitRoutes(ctx: AppContext) {
       const patch = c.req.valid('json');
       // A firm that withdrew its consent (and has no open request) is not visited, even when planned before.
       if ((patch.status ?? row.visit.status) !== 'cancelled') await visitBasis(ctx.db, row.visit.enterpriseId, null);
-      // The same date rules as a new visit: one marked made cannot lie ahead, a follow-up is due after the visit.
-      if ((patch.status ?? row.visit.status) === 'done' && row.visit.date > todayInChina()) {
-        throw new AppError(400, 'invalid_visit', { zh: '已走访的日期不能晚于今天', en: 'A visit made cannot be dated in the future' });
-      }
-      if (patch.followUpDue && patch.followUpDue < row.visit.date) {
-        throw new AppError(400, 'invalid_visit', { zh: '跟进日期不能早于走访日期', en: 'The follow-up cannot be due before the visit' });
-      }
+      // The same date rules as a new visit, on the visit as it would be after the update.
+      const problem = visitDateProblem({ status: patch.status ?? row.visit.status, date: row.visit.date, followUpDue: patch.followUpDue === undefined ? row.visit.followUpDue : patch.followUpDue });
+      if (problem) throw new AppError(400, 'invalid_visit', problem.message);
       const [saved] = await ctx.db.update(serviceVisits).set(patch).where(eq(serviceVisits.id, id)).returning();
       return c.json(visitView(saved!));
     });

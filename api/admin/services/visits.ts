@@ -6,7 +6,7 @@ import { enterprises, experts, serviceRequests, serviceTeamFirms, serviceTeams, 
 import { VISIT_STATUSES } from '../../db/schema/service-work.ts';
 import { OPEN_REQUEST_STATES } from '../../domain/requests.ts';
 import { requireFirmAttachments } from '../../attachments/store.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, type Message } from '../../lib/errors.ts';
 import { emptyText, idParam } from '../../lib/fields.ts';
 import { firmInScope } from '../register/queries.ts';
 import { firmNotFound, type ScopeActor } from '../scope.ts';
@@ -34,9 +34,20 @@ export const visitInput = z
     attachmentIds: z.array(idParam).max(20).default([]),
   })
   .strict()
-  // A visit logged as made cannot lie ahead; a follow-up is due after the visit (China dates).
-  .refine((v) => v.status !== 'done' || v.date <= todayInChina(), { path: ['date'], message: '已走访的日期不能晚于今天 (a visit made cannot be dated in the future)' })
-  .refine((v) => !v.followUpDue || v.followUpDue >= v.date, { path: ['followUpDue'], message: '跟进日期不能早于走访日期 (the follow-up cannot be due before the visit)' });
+  .superRefine((v, ctx) => {
+    const problem = visitDateProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: `${problem.message.zh} (${problem.message.en})` });
+  });
+
+/**
+ * The date rules of a visit (China dates): one logged as made cannot lie ahead of `today`; a follow-up is due on or
+ * after the visit. Null when the dates hold; else the field at fault and why. Used for new visits and updates.
+ */
+export function visitDateProblem(v: { status: string; date: string; followUpDue?: string | null }, today = todayInChina()): { field: 'date' | 'followUpDue'; message: Message } | null {
+  if (v.status === 'done' && v.date > today) return { field: 'date', message: { zh: '已走访的日期不能晚于今天', en: 'a visit made cannot be dated in the future' } };
+  if (v.followUpDue && v.followUpDue < v.date) return { field: 'followUpDue', message: { zh: '跟进日期不能早于走访日期', en: 'the follow-up cannot be due before the visit' } };
+  return null;
+}
 export type VisitInput = z.infer<typeof visitInput>;
 
 const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -7,7 +7,9 @@ import { and, eq, isNull, min, sql, type SQL } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
 import { enterprises, serviceRequestEvents, serviceRequests } from '../../db/schema/index.ts';
 import type { County } from '../../domain/program.ts';
+import { todayInChina } from '../../lib/dates.ts';
 import { workingDaysBetween } from '../../lib/working-days.ts';
+import { memoised } from './indicators/memo.ts';
 import { overdueCondition } from '../services/request-queries.ts';
 
 export interface ServiceFigures {
@@ -27,9 +29,6 @@ export interface ServiceFigures {
   /** Requests overdue today in their current state (whatever year they were filed). */
   overdue: number;
 }
-
-/** The China calendar date of an instant (UTC+8, no daylight saving). */
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Median of a list of numbers (mean of the middle two for an even count); null when empty. */
 export function median(xs: readonly number[]): number | null {
@@ -73,9 +72,9 @@ export async function computeServiceFigures(db: DbLike, q: { startYear: number; 
   const between = new Map<string, number>();
   const days = contacts.flatMap((r) => {
     if (!r.contacted) return [];
-    const key = `${chinaDate(r.filed)}|${chinaDate(r.contacted)}`;
-    let n = between.get(key);
-    if (n === undefined) between.set(key, (n = workingDaysBetween(chinaDate(r.filed), chinaDate(r.contacted))));
+    const [from, to] = [todayInChina(r.filed), todayInChina(r.contacted)];
+    let n = between.get(`${from}|${to}`);
+    if (n === undefined) between.set(`${from}|${to}`, (n = workingDaysBetween(from, to)));
     return [n];
   });
   const filed = totals?.filed ?? 0;
@@ -98,33 +97,13 @@ export async function computeServiceFigures(db: DbLike, q: { startYear: number; 
   };
 }
 
-const MEMO_MS = 60_000;
-const memo = new WeakMap<object, Map<string, { at: number; figures: Promise<ServiceFigures>; refreshing: boolean }>>();
-
 /**
  * computeServiceFigures for the dashboard, memoised per process for a minute (about 0.1–0.2 s over 50,000 requests at
- * ten times the city's size, bench:admin): a fresh copy is served as is, an older one while a refresh runs (the same
- * stale-while-revalidate as the indicators' memo.ts). `fresh` (publishing a report) always computes.
+ * ten times the city's size, bench:admin) with the indicators' stale-while-revalidate memo. `fresh` (publishing a
+ * report) always computes.
  */
-export async function serviceFigures(db: DbLike, q: { startYear: number; endYear: number; year?: number; county?: County }, today: string, fresh = false, now = Date.now()): Promise<ServiceFigures> {
+export function serviceFigures(db: DbLike, q: { startYear: number; endYear: number; year?: number; county?: County }, today: string, fresh = false): Promise<ServiceFigures> {
   if (fresh) return computeServiceFigures(db, q, today);
-  let byKey = memo.get(db);
-  if (!byKey) memo.set(db, (byKey = new Map()));
-  const key = JSON.stringify([q.startYear, q.endYear, q.year ?? null, q.county ?? null, today]);
-  const hit = byKey.get(key);
-  if (!hit) {
-    const entry = { at: now, figures: computeServiceFigures(db, q, today), refreshing: false };
-    byKey.set(key, entry);
-    entry.figures.catch(() => byKey.delete(key));
-    return entry.figures;
-  }
-  if (now - hit.at > MEMO_MS && !hit.refreshing) {
-    hit.refreshing = true;
-    const next = computeServiceFigures(db, q, today);
-    next.then(
-      () => byKey.set(key, { at: Date.now(), figures: next, refreshing: false }),
-      () => (hit.refreshing = false),
-    );
-  }
-  return hit.figures;
+  const key = `service-figures:${JSON.stringify([q.startYear, q.endYear, q.year ?? null, q.county ?? null, today])}`;
+  return memoised(db, key, 60_000, () => computeServiceFigures(db, q, today));
 }
