@@ -58,3 +58,9 @@ export const idParam = z.coerce.number().int().positive().max(2 ** 31);
 export function emptyText(max: number) {
   return z.preprocess((v) => (v === null || v === undefined ? '' : v), plainText(max));
 }
+
+/** A real calendar date as YYYY-MM-DD (2025-02-30 is refused, not rolled over to March); the one date field of every API. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, '日期不存在 (no such date)');

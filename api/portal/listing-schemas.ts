@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { COOPERATION_MODES } from '../db/schema/index.ts';
-import { optionalHttpUrl, optionalText, plainText } from '../lib/fields.ts';
+import { isoDate, optionalHttpUrl, optionalText, plainText } from '../lib/fields.ts';
 
 const status = z.enum(['draft', 'published', 'archived']).optional();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)');
 
 const product = z.object({
   name: plainText(80, 1),

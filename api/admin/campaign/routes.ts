@@ -6,14 +6,13 @@ import { todayInChina } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { tableXlsx } from '../../lib/table-export.ts';
 import { validate } from '../../lib/validate.ts';
-import { idParam } from '../../lib/fields.ts';
+import { idParam, isoDate } from '../../lib/fields.ts';
 import { COUNTY_NAMES } from '../../domain/program.ts';
 import { requireStaff } from '../scope.ts';
 import { TARGET_ROLES } from '../targets/routes.ts';
 import { queueReminders, REMINDER_GAP_HOURS } from './reminders.ts';
 import { campaignOf, filingStates, pastDue, summarise } from './status.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效 (invalid date)');
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 const noCampaign = () => new AppError(404, 'no_campaign', { zh: '该年度尚未开启数据更新', en: 'No data campaign is open for that year' });
 

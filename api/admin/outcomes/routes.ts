@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { isoDate } from '../../lib/fields.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { COUNTIES } from '../../domain/program.ts';
 import { OUTCOME_SOURCES, OUTCOME_TYPES } from '../../domain/outcomes.ts';
@@ -14,7 +15,6 @@ import { requireStaff } from '../scope.ts';
 import { OUTCOME_EXPORT_COLUMNS, outcomeRows } from './export.ts';
 import { exportOutcomes, listOutcomes, recordOutcome, verifyOutcome } from './queries.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const filterQuery = z.object({
   type: z.enum(OUTCOME_TYPES).optional(),

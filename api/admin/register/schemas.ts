@@ -16,7 +16,7 @@ import {
   type TierLevel,
 } from '../../domain/program.ts';
 import { AppError } from '../../lib/errors.ts';
-import { optionalEmail, optionalHttpUrl, optionalPhone, optionalText, plainText } from '../../lib/fields.ts';
+import { isoDate, optionalEmail, optionalHttpUrl, optionalPhone, optionalText, plainText } from '../../lib/fields.ts';
 
 /** 统一社会信用代码: full-width and spaces folded, 18 characters, check character per GB 32100-2015. */
 export const creditCodeField = z
@@ -24,11 +24,6 @@ export const creditCodeField = z
   .transform(normalizeCreditCode)
   .refine(isValidCreditCode, '统一社会信用代码无效（校验位不符或含非法字符） (invalid unified social credit code)');
 
-/** A real calendar date as YYYY-MM-DD (2025-02-30 is refused, not rolled over to March). */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)')
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, '日期不存在 (no such date)');
 const optionalDate = z.preprocess((v) => (v === '' ? null : v), isoDate.nullable().optional());
 
 /** The register record of a firm as staff edit it (the firm edits its own profile subset in the portal). */

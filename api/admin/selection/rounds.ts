@@ -6,11 +6,10 @@ import { selectionRounds, type SelectionRound } from '../../db/schema/index.ts';
 import { COUNTIES, TIER_LEVELS, TIERS } from '../../domain/program.ts';
 import { HALL_RUBRIC, ROUND_KINDS, ROUND_STATES, TITLE_RUBRIC, type RoundState } from '../../domain/selection.ts';
 import { AppError } from '../../lib/errors.ts';
-import { optionalEmail, plainText } from '../../lib/fields.ts';
+import { isoDate, optionalEmail, plainText } from '../../lib/fields.ts';
 import { todayInChina } from '../../lib/dates.ts';
 import { MIN_NOTICE_WORKING_DAYS } from './notice-period.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)');
 
 /** A rubric as the bureau edits it: 1–20 indicators whose weights add up to 100, keys unique. */
 export const rubricSchema = z

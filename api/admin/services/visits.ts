@@ -7,7 +7,7 @@ import { VISIT_STATUSES } from '../../db/schema/service-work.ts';
 import { OPEN_REQUEST_STATES } from '../../domain/requests.ts';
 import { requireFirmAttachments } from '../../attachments/store.ts';
 import { AppError, type Message } from '../../lib/errors.ts';
-import { emptyText, idParam } from '../../lib/fields.ts';
+import { emptyText, idParam, isoDate } from '../../lib/fields.ts';
 import { firmInScope } from '../register/queries.ts';
 import { firmNotFound, type ScopeActor } from '../scope.ts';
 import { requestInScope } from './request-queries.ts';
@@ -16,7 +16,6 @@ import { visitScope } from './scope.ts';
 /** Days either side of a visit within which another team's visit to the same firm is announced (ADMIN.md: several agencies visiting one firm). */
 export const VISIT_CLASH_DAYS = 14;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '日期不存在 (no such date)');
 
 /** A visit as staff log or plan it. */
 export const visitInput = z

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { isoDate } from '../../lib/fields.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { TRAINING_TRACKS } from '../../domain/training.ts';
 import { validate } from '../../lib/validate.ts';
@@ -15,7 +16,6 @@ import { trackProgress } from './progress.ts';
 
 const MANAGERS = ['bureau', 'admin'] as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const eventBody = z
   .object({
     track: z.enum(TRAINING_TRACKS),

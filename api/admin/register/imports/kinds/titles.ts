@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { isoDate } from '../../../../lib/fields.ts';
 import { enterprises, tierRecognitions } from '../../../../db/schema/index.ts';
 import { RULE_VERSIONS, TIER_LEVEL_NAMES, TIER_LEVELS, TIER_NAMES, TIERS, type Tier } from '../../../../domain/program.ts';
 import { firmScope, liveFirms } from '../../../scope.ts';
@@ -57,7 +58,6 @@ export const titleColumns = [
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Fields of the upload form: what the whole list designates (a column, when present, wins for its row). */
 export const titleOptions = z.object({
