@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVER_V8_FLAGS } from './lib/server-args.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'qianqi-start-'));
 const start = (env: Record<string, string>) =>
@@ -27,5 +28,12 @@ describe('npm start with bad configuration', () => {
     const result = start({ DATA_DIR: file });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/cannot be created or is not writable/);
+  });
+});
+
+describe('npm start', () => {
+  it('runs Node with the server arguments the benchmarks and browser tests start their servers with', () => {
+    const script: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start;
+    expect(script).toBe(`node ${SERVER_V8_FLAGS.join(' ')} --import ./scripts/lib/resolve-hooks.ts scripts/start.ts`);
   });
 });

@@ -13,6 +13,7 @@ import { migrateDb, openDb } from '../../api/db/client.ts';
 import { seedDemoIfEmpty } from '../seed/seed.ts';
 import { build } from './build.ts';
 import { freePort, waitUntilUp } from './port.ts';
+import { SERVER_NODE_ARGS } from './server-args.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** A cold start with demo panoramas can take minutes on a loaded machine. */
@@ -34,7 +35,7 @@ export interface BenchServer {
 /** A Node child with its stdout and stderr kept (the last 4000 characters are enough for an error message). */
 export function spawnLogged(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT) {
   let out = '';
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return { child, log: () => out.slice(-4000) };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, waitUntilUp } from '../../scripts/lib/port.ts';
 import { chromiumPath } from './browser.ts';
+import { SERVER_NODE_ARGS } from '../../scripts/lib/server-args.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,7 +23,7 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'qianqi-e2e-'));
   const port = await freePort();
   let output = '';
-  const server = spawn(process.execPath, ['scripts/start.ts'], {
+  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'scripts/start.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', DEMO_PANORAMA_WIDTH: '1024', DEMO_COHORT_HALLS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,6 +12,7 @@ import { openDb } from '../../api/db/client.ts';
 import { enterprises, halls, leads, panoramas } from '../../api/db/schema/index.ts';
 import { sha256File, type Manifest } from '../../scripts/lib/backup.ts';
 import { freePort, waitUntilUp } from '../../scripts/lib/port.ts';
+import { SERVER_NODE_ARGS } from '../../scripts/lib/server-args.ts';
 import { signInAsFirm } from './firm-api.ts';
 
 const baseA = inject('baseURL');
@@ -88,7 +89,7 @@ describe('backup and restore', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     let out = '';
-    const server = spawn(process.execPath, ['scripts/start.ts'], {
+    const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'scripts/start.ts'], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: restoredDir, DEMO: '1', DEMO_PANORAMA_WIDTH: '1024' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -5,6 +5,9 @@
  * scripts/bench-import.ts). History rows have the same shape as recordChange's (history.ts).
  */
 import type { Transaction } from '@libsql/client';
+import { getTableColumns, getTableName, is, SQL, type InferInsertModel } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DbTx } from '../../../db/client.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { ChangeOrigin, Changes, HistoryEntity } from '../history.ts';
@@ -48,8 +51,8 @@ export async function batchUpdates(tx: DbTx, queries: { toSQL(): { sql: string; 
   return missed;
 }
 
-/** Column name in the database for a schema key (the database uses snake_case: contactName → contact_name). */
-const columnName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Column name in the database for a schema key, as drizzle's `casing: 'snake_case'` makes it (contactName → contact_name). */
+const columnName = (key: string) => toSnakeCase(key);
 
 /** A value as libSQL stores it (booleans as 0/1, JSON columns as text, timestamps in ms). */
 function driverValue(value: unknown): unknown {
@@ -127,6 +130,40 @@ export async function insertJsonRows(tx: DbTx, table: string, columns: string[],
   for (const group of chunks(rows, JSON_INSERT_CHUNK)) {
     await libsqlTx(tx).execute({ sql: statement, args: [JSON.stringify(group.map((row) => row.map(driverValue)))] });
   }
+}
+
+/**
+ * Inserts new records of a table with an AUTOINCREMENT `id` and a `version` column, JSON_INSERT_CHUNK rows per
+ * statement through one JSON parameter (see insertJsonRows for why not multi-row VALUES), and returns each
+ * record's `{ id, version }` in the order of `values`. Values are given by schema key as for drizzle's
+ * `insert().values()`; a key missing from a row takes the column's `$defaultFn`, `.default()` or `$onUpdateFn`, as
+ * drizzle's insert does (a column whose default is SQL is refused: pass the value). Order: json_each is read by
+ * array index and AUTOINCREMENT ids only grow, so the records sorted by id are the rows in order.
+ */
+export async function insertReturning<T extends SQLiteTable>(tx: DbTx, table: T, values: InferInsertModel<T>[]): Promise<{ id: number; version: number }[]> {
+  const columns = Object.entries(getTableColumns(table)).filter(([key, column]) => values.some((v) => (v as Record<string, unknown>)[key] !== undefined) || column.defaultFn || (column.default === undefined && column.onUpdateFn));
+  const valueOf = (row: Record<string, unknown>, key: string, column: (typeof columns)[number][1]): unknown => {
+    const given = row[key];
+    if (given !== undefined) return given;
+    if (column.defaultFn) return column.defaultFn();
+    if (is(column.default, SQL)) throw new Error(`insertReturning: ${getTableName(table)}.${key} has an SQL default; pass a value`);
+    if (column.default !== undefined) return column.default;
+    return column.onUpdateFn ? column.onUpdateFn() : null;
+  };
+  const names = columns.map(([key, column]) => (column.keyAsName ? columnName(key) : column.name));
+  const statement = `INSERT INTO "${getTableName(table)}" (${names.map((n) => `"${n}"`).join(', ')}) SELECT ${names.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) ORDER BY key RETURNING "id", "version"`;
+  const out: { id: number; version: number }[] = [];
+  for (const group of chunks(values, JSON_INSERT_CHUNK)) {
+    const rows = group.map((row) => columns.map(([key, column]) => {
+      const value = valueOf(row as Record<string, unknown>, key, column);
+      return value === null || value === undefined ? null : column.mapToDriverValue(value);
+    }));
+    const result = await libsqlTx(tx).execute({ sql: statement, args: [JSON.stringify(rows)] });
+    const made = result.rows.map((r) => ({ id: Number(r.id), version: Number(r.version) })).sort((a, b) => a.id - b.id);
+    if (made.length !== group.length) throw new Error(`insertReturning: ${made.length} of ${group.length} rows inserted into ${getTableName(table)}`);
+    out.push(...made);
+  }
+  return out;
 }
 
 /** Writes history entries (same columns and detail shape as recordChange), a thousand rows per statement. */

@@ -11,7 +11,7 @@ import { enterprises, trainees, trainingAttendances, trainingEvents } from '../.
 import { normalizeMobile } from '../../../../domain/training.ts';
 import { AppError } from '../../../../lib/errors.ts';
 import { liveFirms } from '../../../scope.ts';
-import { changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, updateVersioned, type Conflict, type HistoryEntry } from '../bulk.ts';
+import { changedSince, chunks, insertHistory, insertReturning, INSERT_CHUNK, READ_CHUNK, updateVersioned, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { area, creditCode, text, type CellParser } from '../cells.ts';
 import type { Decision, KindSpec, WrittenRow } from '../declare.ts';
 import { FirmIndex } from '../match.ts';
@@ -135,17 +135,16 @@ export const attendancesKind: KindSpec<AttendanceOptions> = {
     const history: HistoryEntry[] = [];
     const creates = decided.filter((r) => r.action === 'create');
     const updates = decided.filter((r) => r.action === 'update');
-    for (const group of chunks(creates, INSERT_CHUNK)) {
-      const ids = await tx
-        .insert(trainingAttendances)
-        .values(group.map((r) => ({ eventId: event.id, traineeId: traineeIdOf(r), enterpriseId: r.enterpriseId!, attended: true, completed: r.values.completed === true, importBatchId: origin.importBatchId ?? null })))
-        .returning({ id: trainingAttendances.id, version: trainingAttendances.version });
-      ids.forEach(({ id, version }, i) => {
-        const row = group[i]!;
-        written.push({ row: row.row, entity: 'attendance', entityId: id, op: 'create', before: null, versionAfter: version });
-        history.push({ enterpriseId: row.enterpriseId!, entity: 'attendance', entityId: id, action: 'attendance.create', changes: row.changes ?? {}, label: event.title });
-      });
-    }
+    const made = await insertReturning(
+      tx,
+      trainingAttendances,
+      creates.map((r) => ({ eventId: event.id, traineeId: traineeIdOf(r), enterpriseId: r.enterpriseId!, attended: true, completed: r.values.completed === true, importBatchId: origin.importBatchId ?? null })),
+    );
+    made.forEach(({ id, version }, i) => {
+      const row = creates[i]!;
+      written.push({ row: row.row, entity: 'attendance', entityId: id, op: 'create', before: null, versionAfter: version });
+      history.push({ enterpriseId: row.enterpriseId!, entity: 'attendance', entityId: id, action: 'attendance.create', changes: row.changes ?? {}, label: event.title });
+    });
     const stored = updates.map((r) => current.get(traineeIdOf(r))!);
     const missed = await updateVersioned(
       tx,

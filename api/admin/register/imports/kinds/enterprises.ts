@@ -7,7 +7,7 @@ import { liveFirms } from '../../../scope.ts';
 import { diff } from '../../history.ts';
 import { firmCreate, firmFields } from '../../schemas.ts';
 import { slugForCreditCode } from '../../writes.ts';
-import { updateVersioned, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
+import { updateVersioned, changedSince, chunks, insertHistory, insertReturning, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { EXAMPLE_CODE } from './example.ts';
 import { area, creditCode, integer, text, vocabulary, yesNo } from '../cells.ts';
 import type { KindSpec, PlanRow, WrittenRow } from '../declare.ts';
@@ -105,17 +105,16 @@ export const enterprisesKind: KindSpec<Record<string, never>> = {
     if (conflicts.length > 0) return { written, conflicts };
 
     const history: HistoryEntry[] = [];
-    for (const group of chunks(inputs, INSERT_CHUNK)) {
-      const ids = await tx
-        .insert(enterprises)
-        .values(group.map(({ input }) => ({ ...input, intro: input.intro ?? '', slug: slugForCreditCode(input.creditCode), importBatchId: origin.importBatchId ?? null })))
-        .returning({ id: enterprises.id, version: enterprises.version });
-      ids.forEach(({ id, version }, i) => {
-        const { row, input } = group[i]!;
-        written.push({ row: row.row, entity: 'enterprise', entityId: id, op: 'create', before: null, versionAfter: version });
-        history.push({ enterpriseId: id, entity: 'enterprise', entityId: id, action: 'enterprise.create', changes: diff({}, input) });
-      });
-    }
+    const made = await insertReturning(
+      tx,
+      enterprises,
+      inputs.map(({ input }) => ({ ...input, intro: input.intro ?? '', slug: slugForCreditCode(input.creditCode), importBatchId: origin.importBatchId ?? null })),
+    );
+    made.forEach(({ id, version }, i) => {
+      const { row, input } = inputs[i]!;
+      written.push({ row: row.row, entity: 'enterprise', entityId: id, op: 'create', before: null, versionAfter: version });
+      history.push({ enterpriseId: id, entity: 'enterprise', entityId: id, action: 'enterprise.create', changes: diff({}, input) });
+    });
     const missed = await updateVersioned(
       tx,
       'enterprises',

@@ -11,7 +11,7 @@ import { RULE_VERSIONS, TIER_LEVEL_NAMES, TIER_LEVELS, TIER_NAMES, TIERS, type T
 import { firmScope, liveFirms } from '../../../scope.ts';
 import { diff } from '../../history.ts';
 import { titleCreate } from '../../schemas.ts';
-import { chunks, changedSince, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
+import { chunks, changedSince, insertHistory, insertReturning, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { area, creditCode, date, text, vocabulary, year } from '../cells.ts';
 import type { KindSpec, WrittenRow } from '../declare.ts';
 import { FirmIndex } from '../match.ts';
@@ -156,17 +156,16 @@ export const titlesKind: KindSpec<TitleOptions> = {
     }
     if (conflicts.length > 0) return { written, conflicts };
     const history: HistoryEntry[] = [];
-    for (const group of chunks(creates, INSERT_CHUNK)) {
-      const ids = await tx
-        .insert(tierRecognitions)
-        .values(group.map(({ row, input }) => ({ ...input, enterpriseId: row.enterpriseId!, validUntilYear: input.validTo ? Number(input.validTo.slice(0, 4)) : null, importBatchId: origin.importBatchId ?? null })))
-        .returning({ id: tierRecognitions.id, version: tierRecognitions.version });
-      ids.forEach(({ id, version }, i) => {
-        const { row, input } = group[i]!;
-        written.push({ row: row.row, entity: 'title', entityId: id, op: 'create', before: null, versionAfter: version });
-        history.push({ enterpriseId: row.enterpriseId!, entity: 'title', entityId: id, action: 'title.create', changes: diff({}, input), label: `${input.tier}/${input.level}/${input.year}` });
-      });
-    }
+    const made = await insertReturning(
+      tx,
+      tierRecognitions,
+      creates.map(({ row, input }) => ({ ...input, enterpriseId: row.enterpriseId!, validUntilYear: input.validTo ? Number(input.validTo.slice(0, 4)) : null, importBatchId: origin.importBatchId ?? null })),
+    );
+    made.forEach(({ id, version }, i) => {
+      const { row, input } = creates[i]!;
+      written.push({ row: row.row, entity: 'title', entityId: id, op: 'create', before: null, versionAfter: version });
+      history.push({ enterpriseId: row.enterpriseId!, entity: 'title', entityId: id, action: 'title.create', changes: diff({}, input), label: `${input.tier}/${input.level}/${input.year}` });
+    });
     await insertHistory(tx, origin, history);
     return { written, conflicts };
   },

@@ -7,7 +7,7 @@ import { firmScope, liveFirms } from '../../../scope.ts';
 import { diff } from '../../history.ts';
 import { yearSave, type YearFigures } from '../../schemas.ts';
 import { yearRuleBreaches } from '../../writes.ts';
-import { updateVersioned, changedSince, chunks, insertHistory, INSERT_CHUNK, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
+import { updateVersioned, changedSince, chunks, insertHistory, insertReturning, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { EXAMPLE_CODE } from './example.ts';
 import { area, creditCode, integer, number, text, year } from '../cells.ts';
 import type { ColumnSpec, KindSpec, PlanRow, WrittenRow } from '../declare.ts';
@@ -116,17 +116,16 @@ export const yearlyKind: KindSpec<Record<string, never>> = {
     const history: HistoryEntry[] = [];
     const creates = decided.filter((r) => r.versionSeen === undefined);
     const updates = decided.filter((r) => r.versionSeen !== undefined);
-    for (const group of chunks(creates, INSERT_CHUNK)) {
-      const ids = await tx
-        .insert(enterpriseYears)
-        .values(group.map((row) => ({ ...figuresOf(row), enterpriseId: row.enterpriseId!, fiscalYear: row.values.fiscalYear as number, sources: sourcesOf(row), importBatchId: origin.importBatchId ?? null })))
-        .returning({ id: enterpriseYears.id, version: enterpriseYears.version });
-      ids.forEach(({ id, version }, i) => {
-        const row = group[i]!;
-        written.push({ row: row.row, entity: 'year', entityId: id, op: 'create', before: null, versionAfter: version });
-        history.push({ enterpriseId: row.enterpriseId!, entity: 'year', entityId: id, action: 'year.create', changes: row.changes ?? {}, label: String(row.values.fiscalYear) });
-      });
-    }
+    const made = await insertReturning(
+      tx,
+      enterpriseYears,
+      creates.map((row) => ({ ...figuresOf(row), enterpriseId: row.enterpriseId!, fiscalYear: row.values.fiscalYear as number, sources: sourcesOf(row), importBatchId: origin.importBatchId ?? null })),
+    );
+    made.forEach(({ id, version }, i) => {
+      const row = creates[i]!;
+      written.push({ row: row.row, entity: 'year', entityId: id, op: 'create', before: null, versionAfter: version });
+      history.push({ enterpriseId: row.enterpriseId!, entity: 'year', entityId: id, action: 'year.create', changes: row.changes ?? {}, label: String(row.values.fiscalYear) });
+    });
     const stored = updates.map((row) => current.get(key(row.enterpriseId!, row.values.fiscalYear))!);
     const missed = await updateVersioned(
       tx,
