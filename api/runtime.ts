@@ -45,7 +45,7 @@ async function boot(): Promise<AppContext> {
   live.attachFeed(feed);
   // A firm's saved change — through this process or, via the feed, another — drops this process's cached public
   // pages before open viewers refetch.
-  live.subscribeAll(() => publicCache.clear());
+  live.subscribeAll((change) => publicCache.forget(change));
   // Security events also become rows staff can read (GET /api/admin/security-events).
   setSecurityStore(db);
   // The outbox sender runs in every server process; claims are atomic, so several processes never send twice.

@@ -30,7 +30,7 @@ export async function createTestContext(): Promise<TestContext> {
   const live = new LiveHub();
   const mail = createMailSender(db, config);
   // As in the running server: saved changes drop cached public pages.
-  live.subscribeAll(() => publicCache.clear());
+  live.subscribeAll((change) => publicCache.forget(change));
   return {
     config,
     db,

@@ -5,10 +5,14 @@
  * Per configuration (`--workers 1,2`): a fresh data dir seeded with the demo (DEMO_REGISTER_FIRMS default, panoramas
  * at DEMO_PANORAMA_WIDTH, default 1024 so seeding is quick), served by `scripts/serve.ts` with WORKERS=N from the
  * bench's own build; then for `--duration` seconds (LOAD_DURATION, default 60):
- * - 200 visitors (`--visitors`) as autocannon connections split over route classes (closed loop: each sends its next
- *   request when the last is answered — a saturation test; `--rate N` caps them at N requests/s in all instead): home, directory with searches,
- *   hall pages, hall JSON, tiles, job and product pages (each class its own autocannon instance, so latency is per
- *   class; every response's time is kept and p50/p95/p99 are computed here, nearest rank);
+ * - 200 visitors (`--visitors`) split over route classes — home, directory with searches, hall pages, hall JSON,
+ *   tiles, job and product pages — each sending `--pace` requests per second (default 1: people read and look
+ *   around between requests; a hall visitor's burst of tiles and a page reader's pause average out near that). Each
+ *   visitor is its own autocannon instance with one keep-alive connection, started at a random moment of the first
+ *   second: autocannon paces a connection by whole seconds, so visitors sharing an instance would all send at the
+ *   same instant, a burst no crowd of people makes. `--pace 0`: closed loop instead, one instance per class, each
+ *   connection sending its next request when the last is answered — a saturation test. Every response's time is
+ *   kept and p50/p95/p99 per class are computed here (nearest rank);
  * - lead forms at a low rate (1 per second) with harvested form tokens and varied X-Forwarded-For addresses
  *   (TRUST_PROXY=loopback), as from many visitors;
  * - 20 firm editors (`--editors`) signed in through the API, each saving a hotspot (create, then delete) every
@@ -17,6 +21,10 @@
  *   bench only), so for every edit the bench knows which streams are on the saving process and which on the other;
  *   an edit is "seen" by a stream that gets a change event whose time lies in the edit's request window, and the
  *   delay is from that time (the commit) to the event's arrival.
+ * Then, with the editors, leads and streams stopped, `--saturate` seconds (default 20) of cached public pages (home,
+ * directory with searches, hall pages — served from the pages' memo) in a closed loop over the same connections: the
+ * throughput the second process buys, and the servers' CPU time per request (from /proc) — the capacity the
+ * processes would have if the load generator, which shares the two cores here, ran on another machine.
  * Prints requests/s, p50/p95/p99 per class, errors (non-2xx/3xx, timeouts), live-update reach and delay on the same
  * and the other process, and the servers' peak RSS; plus the load average, since other work on the machine skews it.
  */
@@ -40,15 +48,20 @@ const { values: args } = parseArgs({
     visitors: { type: 'string', default: '200' },
     editors: { type: 'string', default: '20' },
     streams: { type: 'string', default: '300' },
-    /** Total visitor requests per second (open loop, split by share); unset: every connection sends as fast as answered. */
-    rate: { type: 'string' },
+    /** Requests per second each visitor sends (a whole number; open loop); 0: closed loop. */
+    pace: { type: 'string', default: '1' },
+    /** Seconds of the closed-loop phase on cached public pages (0: skip). */
+    saturate: { type: 'string', default: process.env.LOAD_SATURATE ?? '20' },
   },
 });
 const DURATION_S = Number(args.duration);
+/** Seconds of load before measuring starts: the load generator starting its visitors, the processes' first renders. */
+const WARMUP_S = 5;
 const VISITORS = Number(args.visitors);
 const EDITORS = Number(args.editors);
 const STREAMS = Number(args.streams);
-const RATE = args.rate ? Number(args.rate) : undefined;
+const PACE = Math.round(Number(args.pace));
+const SATURATE_S = Number(args.saturate);
 const ROOT = join(import.meta.dirname, '..');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -75,6 +88,55 @@ interface Result {
   delay: { same: number[]; other: number[] };
   rssMb: number;
   streamsOpen: Record<string, number>;
+  cached?: Saturation;
+}
+
+/** The closed-loop phase on cached public pages. */
+interface Saturation {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Server CPU time (user + system, every process and thread) per request, ms. */
+  cpuMsPerRequest: number;
+  /** Of which on the processes' main (JavaScript) threads, ms — the part one process cannot spread over cores. */
+  mainMsPerRequest: number;
+  /** Cores the server kept busy (CPU seconds per second). */
+  coresBusy: number;
+}
+
+/** The processes of a server: the one started and its children (cluster workers). */
+function processTree(pid: number): number[] {
+  try {
+    return [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)];
+  } catch {
+    return [pid];
+  }
+}
+
+/** user + system clock ticks (10 ms) in a /proc stat line: the 12th and 13th fields after the command name. */
+function statTicks(path: string): number {
+  try {
+    const rest = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+    return Number(rest[11]) + Number(rest[12]);
+  } catch {
+    return 0; // exited
+  }
+}
+
+/**
+ * CPU seconds the server has used so far: every process with all its threads (GC helpers, libuv's pool compressing
+ * responses), and the processes' main threads alone. The primary of a cluster only accepts connections; it counts
+ * in `all` and, as a main thread, in `main`.
+ */
+function cpuSeconds(pid: number): { all: number; main: number } {
+  let all = 0;
+  let main = 0;
+  for (const p of processTree(pid)) {
+    all += statTicks(`/proc/${p}/stat`);
+    main += statTicks(`/proc/${p}/task/${p}/stat`);
+  }
+  return { all: all / 100, main: main / 100 };
 }
 
 /** Peak summed RSS (MB) of a process and its children, sampled from /proc every second. */
@@ -87,16 +149,8 @@ function rssSampler(pid: number) {
       return 0;
     }
   };
-  const children = (p: number): number[] => {
-    try {
-      return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  };
   const timer = setInterval(() => {
-    const all = [pid, ...children(pid)];
-    peak = Math.max(peak, all.reduce((s, p) => s + read(p), 0) / 1024);
+    peak = Math.max(peak, processTree(pid).reduce((s, p) => s + read(p), 0) / 1024);
   }, 1000);
   return { stop: () => (clearInterval(timer), peak) };
 }
@@ -301,34 +355,41 @@ async function runConfig(workers: number, work: string): Promise<Result> {
     for (let i = 0; i < STREAMS; i++) streams.push(await openStream(base, liveSlugs[i % liveSlugs.length]!));
     const streamsOpen: Record<string, number> = {};
     for (const s of streams) streamsOpen[s.worker] = (streamsOpen[s.worker] ?? 0) + 1;
-    console.log(`  ${streams.length} live streams open (per worker: ${JSON.stringify(streamsOpen)}); ${DURATION_S} s of load…`);
+    console.log(`  ${streams.length} live streams open (per worker: ${JSON.stringify(streamsOpen)}); ${WARMUP_S} s of warm-up, then ${DURATION_S} s of load…`);
 
     const rss = rssSampler(server.child.pid!);
-    const until = Date.now() + DURATION_S * 1000;
+    const measureFrom = Date.now() + WARMUP_S * 1000;
+    const until = measureFrom + DURATION_S * 1000;
+    const answered = Object.fromEntries(CLASSES.map((c) => [c, 0])) as Record<RouteClass, number>;
     const edits: Edit[] = [];
     const editErrors = { n: 0, samples: [] as string[] };
     const leadCounts: Record<string, number> = {};
     const latencies = Object.fromEntries(CLASSES.map((c) => [c, [] as number[]])) as Record<RouteClass, number[]>;
     const non2xx: Record<string, number> = {};
     let errors = 0;
-    const instances = CLASSES.map((cls) => {
+    const run = (cls: RouteClass, paths: string[], options: Partial<autocannon.Options>, delayMs = 0) =>
+      sleep(delayMs).then(
+        () =>
+          new Promise<{ cls: RouteClass; result: autocannon.Result }>((resolve, reject) => {
+            const inst = autocannon({ url: base, duration: (until - Date.now()) / 1000, timeout: 10, ...options, requests: paths.map((path) => ({ method: 'GET', path, headers: { 'Accept-Encoding': 'br, gzip' } })) });
+            inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+              if (status >= 400) non2xx[`${cls} ${status}`] = (non2xx[`${cls} ${status}`] ?? 0) + 1;
+              if (Date.now() < measureFrom) return;
+              answered[cls] += 1;
+              latencies[cls].push(ms);
+            });
+            inst.on('done', (result: autocannon.Result) => resolve({ cls, result }));
+            inst.on('error', reject);
+          }),
+      );
+    const instances = CLASSES.flatMap((cls) => {
       const paths = pathsFor(cls, site);
-      const connections = Math.max(1, Math.round(VISITORS * SHARE[cls]));
-      const inst = autocannon({
-        url: base,
-        connections,
-        duration: DURATION_S,
-        timeout: 10,
-        ...(RATE ? { overallRate: Math.max(1, Math.round(RATE * SHARE[cls])) } : {}),
-        requests: paths.map((path) => ({ method: 'GET', path, headers: { 'Accept-Encoding': 'br, gzip' } })),
-      });
-      inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-        latencies[cls].push(ms);
-        if (status >= 400) non2xx[`${cls} ${status}`] = (non2xx[`${cls} ${status}`] ?? 0) + 1;
-      });
-      return new Promise<{ cls: RouteClass; result: autocannon.Result }>((resolve, reject) => {
-        inst.on('done', (result: autocannon.Result) => resolve({ cls, result }));
-        inst.on('error', reject);
+      const visitors = Math.max(1, Math.round(VISITORS * SHARE[cls]));
+      if (PACE <= 0) return [run(cls, paths, { connections: visitors })];
+      // One instance per visitor, each starting on its own page of the class and at its own moment.
+      return Array.from({ length: visitors }, (_, v) => {
+        const from = v % paths.length;
+        return run(cls, [...paths.slice(from), ...paths.slice(0, from)], { connections: 1, connectionRate: PACE } as Partial<autocannon.Options>, Math.random() * 1000);
       });
     });
     const slugsForEditors = liveSlugs;
@@ -342,10 +403,13 @@ async function runConfig(workers: number, work: string): Promise<Result> {
 
     const rps = { all: 0 } as Result['rps'];
     const lat = {} as Result['lat'];
-    for (const { cls, result } of results) {
-      rps[cls] = result.requests.total / DURATION_S;
+    rps.all = 0;
+    for (const cls of CLASSES) {
+      rps[cls] = answered[cls] / DURATION_S;
       rps.all += rps[cls];
-      errors += result.errors + result.timeouts;
+    }
+    for (const { result } of results) errors += result.errors + result.timeouts;
+    for (const cls of CLASSES) {
       const sorted = latencies[cls].sort((a, b) => a - b);
       lat[cls] = { p50: pct(sorted, 50), p95: pct(sorted, 95), p99: pct(sorted, 99), n: sorted.length };
     }
@@ -366,10 +430,43 @@ async function runConfig(workers: number, work: string): Promise<Result> {
       }
     }
     if (editErrors.samples.length) console.log(`  editor errors (first 5): ${editErrors.samples.slice(0, 5).join(' | ')}`);
-    return { workers, rps, lat, errors, non2xx, leads: leadCounts, edits: edits.length, editErrors: editErrors.n, reach, delay, rssMb, streamsOpen };
+    const cached = SATURATE_S > 0 ? await saturate(base, site, server.child.pid!) : undefined;
+    return { workers, rps, lat, errors, non2xx, leads: leadCounts, edits: edits.length, editErrors: editErrors.n, reach, delay, rssMb, streamsOpen, cached };
   } finally {
     await stopChild(server.child);
   }
+}
+
+/** Closed loop on cached public pages (home, directory, hall pages) for SATURATE_S seconds, nothing else running. */
+async function saturate(base: string, site: Awaited<ReturnType<typeof discover>>, pid: number): Promise<Saturation> {
+  console.log(`  ${SATURATE_S} s of cached public pages, closed loop…`);
+  const paths = [...pathsFor('home', site), ...pathsFor('directory', site), ...pathsFor('hall page', site)];
+  // Warm the memo of every page on every process first.
+  for (let i = 0; i < 6; i++) for (const path of paths) await (await fetch(base + path, { headers: { 'Accept-Encoding': 'br, gzip' } })).arrayBuffer();
+  const times: number[] = [];
+  let bad = 0;
+  const cpu0 = cpuSeconds(pid);
+  const inst = autocannon({ url: base, connections: VISITORS, duration: SATURATE_S, timeout: 10, requests: paths.map((path) => ({ method: 'GET', path, headers: { 'Accept-Encoding': 'br, gzip' } })) });
+  inst.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
+    times.push(ms);
+    if (status >= 400) bad += 1;
+  });
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    inst.on('done', resolve);
+    inst.on('error', reject);
+  });
+  const cpu1 = cpuSeconds(pid);
+  const n = Math.max(1, result.requests.total);
+  times.sort((a, b) => a - b);
+  return {
+    rps: result.requests.total / SATURATE_S,
+    p50: pct(times, 50),
+    p99: pct(times, 99),
+    errors: bad + result.errors + result.timeouts,
+    cpuMsPerRequest: (1000 * (cpu1.all - cpu0.all)) / n,
+    mainMsPerRequest: (1000 * (cpu1.main - cpu0.main)) / n,
+    coresBusy: (cpu1.all - cpu0.all) / SATURATE_S,
+  };
 }
 
 function printTable(results: Result[]): void {
@@ -392,6 +489,16 @@ function printTable(results: Result[]): void {
   rows.push(['delay same process p50 / p95', ...results.map((r) => d(r.delay.same))]);
   rows.push(['delay other process p50 / p95', ...results.map((r) => d(r.delay.other))]);
   rows.push(['server RSS, peak sum (MB)', ...results.map((r) => f(r.rssMb))]);
+  if (results.every((r) => r.cached)) {
+    const first = results[0]!.cached!;
+    rows.push([`cached public pages, closed loop ${SATURATE_S} s: req/s`, ...results.map((r) => `${f(r.cached!.rps)} (${(r.cached!.rps / first.rps).toFixed(2)}× ${results[0]!.workers} worker${results[0]!.workers > 1 ? 's' : ''})`)]);
+    rows.push(['  p50 / p99 ms · errors', ...results.map((r) => `${f(r.cached!.p50)} / ${f(r.cached!.p99)} · ${r.cached!.errors}`)]);
+    rows.push(['  server CPU ms per request (main threads)', ...results.map((r) => `${r.cached!.cpuMsPerRequest.toFixed(2)} (${r.cached!.mainMsPerRequest.toFixed(2)})`)]);
+    rows.push([`  cores busy: server (of ${cpus().length}; the rest: load generator, idle)`, ...results.map((r) => r.cached!.coresBusy.toFixed(2))]);
+    // Reasoned, not run: N processes can use N main threads and every core; the generator here takes its share.
+    const capacity = (r: Result) => Math.min((r.workers * 1000) / r.cached!.mainMsPerRequest, (cpus().length * 1000) / r.cached!.cpuMsPerRequest);
+    rows.push([`  reasoned capacity, generator on another machine, req/s`, ...results.map((r) => `${f(capacity(r))} (${(capacity(r) / capacity(results[0]!)).toFixed(2)}×)`)]);
+  }
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const wc = cols.map((_, i) => Math.max(cols[i]!.length, ...rows.map((r) => r[i + 1]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(w0) : c.padEnd(wc[i - 1]!))).join(' | ');
@@ -409,7 +516,7 @@ async function main(): Promise<void> {
     const results: Result[] = [];
     for (const w of configs) results.push(await runConfig(w, work));
     printTable(results);
-    console.log(`\n${DURATION_S} s per configuration; ${VISITORS} visitors${RATE ? ` sending ${RATE} requests/s in all` : ' each sending as fast as answered'}, ${EDITORS} editors, ${STREAMS} live streams; ${cpus().length} cores; load average before ${loadBefore.toFixed(1)}, after ${loadavg()[0]!.toFixed(1)} (other work on the machine makes these figures pessimistic).`);
+    console.log(`\n${DURATION_S} s per configuration; ${VISITORS} visitors${PACE > 0 ? ` each sending ${PACE} request${PACE > 1 ? 's' : ''}/s at its own moment (open loop; ${VISITORS * PACE} requests/s in all)` : ' each sending as fast as answered (closed loop)'}, ${EDITORS} editors, ${STREAMS} live streams; ${cpus().length} cores; load average before ${loadBefore.toFixed(1)}, after ${loadavg()[0]!.toFixed(1)} (other work on the machine makes these figures pessimistic).`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -46,9 +46,9 @@ export interface HallDetail {
   projects: InvestmentProject[];
 }
 
-/** getPublishedHall through the public memo (cleared whenever a firm saves a change). */
+/** getPublishedHall through the public memo (forgotten when that firm, or for lists any firm, saves a change). */
 export function publishedHall(db: Db, slug: string): Promise<HallDetail | null> {
-  return cachedPublic(`hall:${slug}`, () => getPublishedHall(db, slug));
+  return cachedPublic(`hall:${slug}`, () => getPublishedHall(db, slug), (hall) => hall?.enterprise.id ?? null);
 }
 
 /** Everything the public hall page shows, or null when there is no published hall at that slug. */

@@ -19,4 +19,28 @@ describe('PublicCache', () => {
     await cache.get('b', async () => 2, 3);
     expect(await cache.get('bad', async () => 'reloaded', 4)).toBe('reloaded');
   });
+
+  it('forgets only that firm\'s answers (and per-firm answers still loading) on a hotspot change, everything on others', async () => {
+    const cache = new PublicCache(60_000);
+    let loads = 0;
+    const hall = (firm: number) => async () => ({ firm, load: ++loads });
+    const firmOf = (v: { firm: number }) => v.firm;
+    const read = () =>
+      Promise.all([cache.get('hall:a', hall(1), 0, firmOf), cache.get('hall:b', hall(2), 0, firmOf), cache.get('home', async () => ++loads, 0)]);
+    const first = await read();
+    let pending!: (v: { firm: number; load: number }) => void;
+    const loading = cache.get('hall:c', () => new Promise<{ firm: number; load: number }>((r) => (pending = r)), 0, firmOf);
+
+    cache.forget({ enterpriseId: 1, what: 'hotspots' });
+    pending({ firm: 3, load: 0 });
+    await loading;
+    const second = await read();
+    expect(second[0]).not.toEqual(first[0]); // firm 1's hall reloaded
+    expect([second[1], second[2]]).toEqual([first[1], first[2]]); // firm 2's hall and the home page kept
+    expect(await cache.get('hall:c', async () => ({ firm: 3, load: 99 }), 0, firmOf)).toEqual({ firm: 3, load: 99 }); // was loading: dropped
+
+    cache.forget({ enterpriseId: 1, what: 'listings' });
+    const third = await read();
+    expect(third.every((v, i) => JSON.stringify(v) !== JSON.stringify(second[i]))).toBe(true);
+  });
 });
