@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.ts';
 import { firmHitsSql } from '../../db/queries/search.ts';
+import { refreshSearchIndex } from '../../db/queries/search-index.ts';
 import { currentTitleSql } from '../../db/queries/titles.ts';
-import { cohorts, cohortSelections, enterpriseYears, enterprises, halls, preEvaluations, tierRecognitions, users, type User } from '../../db/schema/index.ts';
+import { cohorts, cohortSelections, enterpriseNameKeys, enterpriseYears, enterprises, halls, preEvaluations, tierRecognitions, users, type User } from '../../db/schema/index.ts';
 import type { County, Industry, SizeClass, Tier, TierLevel, TitleStatus } from '../../domain/program.ts';
 import { firmScope, liveFirms, type ScopeActor } from '../scope.ts';
 import { defaultFiscalYear, REVIEW_DUE_DAYS, RULESET_TIER, type RegisterQuery } from './filters.ts';
@@ -117,22 +118,25 @@ async function registerWhere(db: DbLike, actor: Actor, query: RegisterQuery, tod
   return { where, hits };
 }
 
+/** A firm's name in pinyin order (enterprise_name_keys; its name itself until the index upkeep has keyed it). */
+const nameOrder = sql`coalesce((SELECT ${enterpriseNameKeys.nameKey} FROM ${enterpriseNameKeys} WHERE ${enterpriseNameKeys.enterpriseId} = ${enterprises.id}), ${enterprises.name})`;
+
 function orderBy(query: RegisterQuery, hits: SQL | undefined): SQL {
   const sort = query.sort ?? (hits ? undefined : 'name');
   const dir = (s: string) => (s.startsWith('-') ? sql`DESC` : sql`ASC`);
   switch (sort?.replace('-', '')) {
     case undefined:
-      return sql`(SELECT score FROM hits WHERE eid = ${enterprises.id}) ASC NULLS LAST, ${enterprises.name}`;
+      return sql`(SELECT score FROM hits WHERE eid = ${enterprises.id}) ASC NULLS LAST, ${nameOrder}`;
     case 'county':
-      return sql`${enterprises.county} ${dir(sort!)}, ${enterprises.name}`;
+      return sql`${enterprises.county} ${dir(sort!)}, ${nameOrder}`;
     case 'updated':
       return sql`${enterprises.updatedAt} ${dir(sort!)}, ${enterprises.id}`;
     case 'revenue':
-      return sql`revenue ${dir(sort!)} NULLS LAST, ${enterprises.name}`;
+      return sql`revenue ${dir(sort!)} NULLS LAST, ${nameOrder}`;
     case 'credit':
       return sql`${enterprises.creditCode} ${dir(sort!)}`;
     default:
-      return sql`${enterprises.name} ${dir(sort!)}, ${enterprises.id}`;
+      return sql`${nameOrder} ${dir(sort!)}, ${enterprises.id}`;
   }
 }
 
@@ -147,6 +151,8 @@ export async function listEnterprises(
   today: string,
   options: { onlyIds?: number[]; maxPageSize?: number } = {},
 ): Promise<{ items: RegisterRow[]; total: number }> {
+  // Sort keys of firms added or renamed since the last search (cheap when none are pending).
+  await refreshSearchIndex(db);
   const built = await registerWhere(db, actor, query, today);
   if (!built) return { items: [], total: 0 };
   const { hits } = built;

@@ -186,3 +186,19 @@ describe('register filters', () => {
     expect(card.tiers.map((t) => t.tier)).toEqual(['gazelle']);
   });
 });
+
+describe('sorting', () => {
+  it('sorts by name in pinyin order (both directions), keys renewed when a firm is renamed', async () => {
+    const names = ['中通轴承有限公司', '丁字机械有限公司', '阿里食品有限公司', '梁山专用车有限公司', '安顺化工有限公司'];
+    const firms = await Promise.all(names.map((name) => makeEnterprise(ctx.db, { name })));
+    const bureau = await signIn('bureau');
+    const list = async (sort: string) => ((await bureau.call('GET', `/admin/enterprises?sort=${sort}`)).json.items as { name: string }[]).map((i) => i.name);
+    expect(await list('name')).toEqual(['阿里食品有限公司', '安顺化工有限公司', '丁字机械有限公司', '梁山专用车有限公司', '中通轴承有限公司']);
+    expect(await list('-name')).toEqual(['中通轴承有限公司', '梁山专用车有限公司', '丁字机械有限公司', '安顺化工有限公司', '阿里食品有限公司']);
+
+    const zhongtong = firms[0]!;
+    const version = (await bureau.call('GET', `/admin/enterprises/${zhongtong.id}`)).json.firm.version;
+    expect((await bureau.call('PATCH', `/admin/enterprises/${zhongtong.id}`, { name: '北辰轴承有限公司', version })).status).toBe(200);
+    expect((await list('name')).slice(0, 3)).toEqual(['阿里食品有限公司', '安顺化工有限公司', '北辰轴承有限公司']);
+  });
+});

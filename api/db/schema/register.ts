@@ -189,3 +189,16 @@ export const preEvaluations = sqliteTable(
   },
   (t) => [uniqueIndex('pre_evaluations_uq').on(t.enterpriseId, t.fiscalYear, t.ruleset), index('pre_evaluations_rule_idx').on(t.ruleset, t.fiscalYear, t.prerequisitesMet)],
 );
+
+/**
+ * Each firm's name as a pinyin sort key (api/db/queries/name-sort.ts), for sorting the register the way people read
+ * Chinese lists. Kept by the search index upkeep (api/db/queries/search-index.ts), which already redoes a firm's
+ * document whenever its name changes (triggers mark it pending in the editing transaction); a firm without a key
+ * yet sorts by its name.
+ */
+export const enterpriseNameKeys = sqliteTable('enterprise_name_keys', {
+  enterpriseId: integer()
+    .primaryKey()
+    .references(() => enterprises.id, { onDelete: 'cascade' }),
+  nameKey: text().notNull(),
+});
