@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import { onError } from '../lib/on-error.ts';
 import { mediaRoutes } from '../media/routes.ts';
 import { limitBodies } from './body-limits.ts';
+import { pageCache } from './page-cache.ts';
 import { KNOWN_METHODS, methodNotAllowed, PAGE_METHODS } from './methods.ts';
 import { normalizeRequest } from './request-origin.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -33,6 +34,8 @@ export function createSitePipeline(ctx: AppContext, pages: MiddlewareHandler) {
   const pageMethods = new Set<string>(PAGE_METHODS);
   return (
     new Hono()
+      // Public pages the same for every anonymous visitor are answered as kept, compressed, with their headers.
+      .use(pageCache(ctx))
       // Pages and JSON go out gzip-compressed; event streams and images are left alone.
       .use(compress())
       .use(securityHeaders(ctx.config.production))

@@ -8,7 +8,7 @@ export const HSTS = 'max-age=63072000; includeSubDomains';
 const EMBED_PAGE = /^(?:\/en)?\/halls\/[^/]+\/embed\/?$/;
 /** Responses that carry a person's data or a secret in the URL: never stored by browsers or proxies. */
 const PRIVATE_PATHS = /^\/(?:api\/(?:portal|auth|enterprises|panorama-jobs)(?:\/|$)|(?:en\/)?(?:portal|leads)(?:\/|$))/;
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?qq_session=/;
+export const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?qq_session=/;
 // Inline scripts (no src): their exact text is what the browser hashes.
 const INLINE_SCRIPT = /<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
 

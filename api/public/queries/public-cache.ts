@@ -49,6 +49,12 @@ export class PublicCache {
     return value;
   }
 
+  /** The fresh answer kept for `key`, if any, without loading it. */
+  peek<T>(key: string, now = Date.now()): Promise<T> | undefined {
+    const hit = this.entries.get(key);
+    return hit && now - hit.at < this.ttlMs ? (hit.value as Promise<T>) : undefined;
+  }
+
   /** Forgets everything. */
   clear(): void {
     this.entries.clear();
@@ -71,6 +77,12 @@ export const PUBLIC_CACHE_MS = Number(process.env.PUBLIC_CACHE_MS ?? 15_000);
 
 /** The process-wide memo of public page data. */
 export const publicCache = new PublicCache(PUBLIC_CACHE_MS);
+
+/**
+ * TTL of whole rendered public pages for anonymous visitors (api/edge/page-cache.ts), from PUBLIC_PAGE_CACHE_MS:
+ * short, since a page may be built from data the memo above has held for up to PUBLIC_CACHE_MS; 0 when the memo is off.
+ */
+export const PUBLIC_PAGE_CACHE_MS = PUBLIC_CACHE_MS > 0 ? Number(process.env.PUBLIC_PAGE_CACHE_MS ?? 5_000) : 0;
 
 /** `load()` through the process-wide memo, or directly when it is turned off; `firmOf` as for PublicCache.get. */
 export function cachedPublic<T>(key: string, load: () => Promise<T>, firmOf?: (value: T) => number | null): Promise<T> {
