@@ -195,3 +195,18 @@ describe('security events', () => {
     expect(events).toContainEqual(expect.objectContaining({ type: 'rate_limited', ip: '192.0.2.99', route: 'POST /api/auth/login' }));
   });
 });
+
+describe('page status', () => {
+  it('applies the status a component recorded while the page rendered (site/lib/page-status.ts)', async () => {
+    const notFoundPage: MiddlewareHandler = async (c) => {
+      // As Astro's handler leaves it: its request state, whose locals the page's components share.
+      c.set('fetchState' as never, { locals: { pageStatus: 404 } } as never);
+      return c.html(PAGE);
+    };
+    const res = await createSitePipeline(ctx, notFoundPage).request('/admin/services/requests/999999');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('展馆');
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/script-src 'self' 'sha256-/);
+    expect((await site().request('/halls')).status).toBe(200);
+  });
+});

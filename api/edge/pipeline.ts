@@ -60,6 +60,18 @@ export function createSitePipeline(ctx: AppContext, pages: MiddlewareHandler) {
         await next();
       })
       .use(limitBodies())
+      .use(async (c, next) => {
+        // A status a component set while the page rendered (site/lib/page-status.ts), applied to the finished page.
+        // Astro renders components as the body is read, so the page is read here first (the security headers read
+        // it whole anyway, to hash its scripts).
+        await next();
+        const res = c.res;
+        if (!res.body || !/^text\/html/i.test(res.headers.get('Content-Type') ?? '')) return;
+        const html = await res.text();
+        const status = (c.get('fetchState' as never) as { locals?: { pageStatus?: number } } | undefined)?.locals?.pageStatus ?? res.status;
+        c.res = undefined as unknown as Response; // Hono merges headers into a replaced response otherwise
+        c.res = new Response(html, { status, statusText: status === res.status ? res.statusText : '', headers: res.headers });
+      })
       .use(pages)
       .onError(onError)
   );

@@ -172,6 +172,16 @@ describe('the bureau’s workspace in Chromium', () => {
     await context.close();
   });
 
+  it('answers 404 for a workspace record that does not exist', async () => {
+    const { context, page } = await signedIn('bureau@demo.qianqi.example');
+    for (const path of ['/admin/services/requests/999999', '/admin/training/999999', '/admin/selection/999999', '/admin/selection/applications/999999', '/admin/reports/1999', '/en/admin/services/requests/999999']) {
+      const res = await page.goto(baseURL + path);
+      expect(res!.status(), path).toBe(404);
+    }
+    expect((await page.goto(`${baseURL}/admin/enterprises`))!.status()).toBe(200);
+    await context.close();
+  });
+
   it('lets an administrator move a county officer to another area and back, each change confirmed', async () => {
     const { context, page } = await signedIn('admin@demo.qianqi.example', '/admin/staff');
     const row = page.locator('tr', { hasText: 'linqing@demo.qianqi.example' });
