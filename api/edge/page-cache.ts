@@ -51,7 +51,7 @@ export function pageCache(ctx: AppContext): MiddlewareHandler {
       if (res.status !== 200 || res.headers.has('Set-Cookie') || !res.body) return null;
       const body = new Uint8Array(await res.arrayBuffer());
       c.res = undefined as unknown as Response; // Hono merges headers into a replaced response otherwise
-      c.res = new Response(method === 'HEAD' ? null : body, { status: 200, headers: res.headers });
+      c.res = new Response(body, { status: 200, headers: res.headers });
       // A hall's pages are forgotten when that firm's hotspots change (the data memo answers this at once).
       const firm = kept.slug ? ((await publishedHall(ctx.db, kept.slug))?.enterprise.id ?? null) : null;
       return { headers: [...res.headers], body, firm };
