@@ -81,6 +81,38 @@ describe('training in Chromium', () => {
     await visitor.close();
   });
 
+  it('records an outcome for a firm chosen by typing its name, not its id', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent('/admin/outcomes')}`);
+    await hydrated(page);
+    await page.getByLabel('邮箱').fill('bureau@demo.qianqi.example');
+    await page.getByLabel('密码').fill('qianqi-demo-2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/outcomes');
+    await page.getByText('登记成果').click();
+    await hydrated(page, 'details.panel');
+
+    // Submitting with a name that is not one of the offered firms says so, and records nothing.
+    const firm = page.getByLabel('企业', { exact: true });
+    await firm.fill('轴承');
+    await page.waitForFunction(() => document.querySelectorAll('#outcome-firm-list option').length > 0);
+    await page.getByLabel('数值').fill('3');
+    // Today (UTC, never after China's date): the list shows the latest achievements first.
+    await page.getByLabel('取得日期').fill(new Date().toISOString().slice(0, 10));
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.getByText('请从列表中选择企业').waitFor();
+
+    const offered = await page.locator('#outcome-firm-list option').first().getAttribute('value');
+    await firm.fill(offered!);
+    await page.getByText(`已选：${offered}`).waitFor();
+    await page.getByLabel('说明').fill('E2E 按名称选择企业');
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: '登记', exact: true }).click()]);
+    const row = page.locator('tr', { hasText: 'E2E 按名称选择企业' });
+    expect(await row.innerText()).toContain(offered!.replace(/（.*$/, ''));
+    await context.close();
+  });
+
   it('has no serious accessibility violations on the training, event, outcomes and verification pages, in both languages', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();

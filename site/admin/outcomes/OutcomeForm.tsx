@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { adminApi, adminUpload, ApiError, type UiLang } from '../api.ts';
 import { Field } from '../../portal/Field.tsx';
+import { FirmPicker } from '../FirmPicker.tsx';
 import { outcomeStrings } from './strings.ts';
 
 interface Option {
@@ -8,10 +9,10 @@ interface Option {
   label: string;
 }
 
-/** Records an outcome for a firm (by its id, as the dossier shows it); the list reloads marked unverified. */
 /**
- * Records a service outcome (POST /api/admin/outcomes, evidence uploaded first as the firm's attachments). `source`
- * pre-fills what produced it, e.g. the request whose page linked here.
+ * Records a service outcome (POST /api/admin/outcomes, evidence uploaded first as the firm's attachments); the list
+ * reloads, the outcome marked unverified. The firm is the dossier's (`enterpriseId`) or chosen by name or credit
+ * code (FirmPicker). `source` pre-fills what produced it, e.g. the request whose page linked here.
  */
 export function OutcomeForm({ lang, csrfToken, types, sources, enterpriseId, source }: { lang: UiLang; csrfToken: string; types: Option[]; sources: Option[]; enterpriseId?: number; source?: { kind: string; id: number } }) {
   const s = outcomeStrings(lang);
@@ -23,6 +24,10 @@ export function OutcomeForm({ lang, csrfToken, types, sources, enterpriseId, sou
     const form = new FormData(e.currentTarget);
     const text = (k: string) => String(form.get(k) ?? '').trim();
     const id = (k: string) => (text(k) ? Number(text(k)) : null);
+    if (!text('enterpriseId')) {
+      setError(s.chooseFirm);
+      return;
+    }
     setBusy(true);
     setError('');
     try {
@@ -58,9 +63,13 @@ export function OutcomeForm({ lang, csrfToken, types, sources, enterpriseId, sou
   return (
     <form className="form" onSubmit={submit}>
       <div className="form-grid">
-        <Field id="outcome-firm" label={s.fields.enterpriseId}>
-          {(a) => <input {...a} name="enterpriseId" type="number" min={1} required defaultValue={enterpriseId} />}
-        </Field>
+        {enterpriseId ? (
+          <input type="hidden" name="enterpriseId" value={enterpriseId} />
+        ) : (
+          <Field id="outcome-firm" label={s.fields.enterpriseId}>
+            {(a) => <FirmPicker name="enterpriseId" lang={lang} csrfToken={csrfToken} aria={a} required />}
+          </Field>
+        )}
         <Field id="outcome-type" label={s.fields.type}>
           {(a) => (
             <select {...a} name="type">
