@@ -70,7 +70,8 @@ export function createSitePipeline(ctx: AppContext, pages: MiddlewareHandler) {
         const html = await res.text();
         const status = (c.get('fetchState' as never) as { locals?: { pageStatus?: number } } | undefined)?.locals?.pageStatus ?? res.status;
         c.res = undefined as unknown as Response; // Hono merges headers into a replaced response otherwise
-        c.res = new Response(html, { status, statusText: status === res.status ? res.statusText : '', headers: res.headers });
+        // No statusText: Astro leaves "OK" on a 404 page; Node then says the standard reason ("Not Found").
+        c.res = new Response(html, { status, headers: res.headers });
       })
       .use(pages)
       .onError(onError)

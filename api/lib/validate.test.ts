@@ -20,4 +20,10 @@ describe('validation messages', () => {
     expect(error.message).toBe('输入有误：title：至少 2 个字符');
     expect(error.messageEn).toBe('Invalid input: title: at least 2 characters');
   });
+
+  it('calls an empty choice missing, and a wrong one not allowed', () => {
+    const size = z.object({ size: z.enum(['small', 'medium']) });
+    expect(size.safeParse({}).error!.issues[0]!.message).toBe('必填 (required)');
+    expect(size.safeParse({ size: 'huge' }).error!.issues[0]!.message).toBe('不是可选的值之一 (not one of the allowed values)');
+  });
 });

@@ -29,6 +29,8 @@ function message(issue: z.core.$ZodRawIssue): string | undefined {
       return '格式不正确 (wrong type)';
     }
     case 'invalid_value':
+      // An enum left empty (a blank 所属行业 cell, an unchosen select) is missing, not a wrong choice.
+      if (issue.input === undefined || issue.input === null || issue.input === '') return '必填 (required)';
       return '不是可选的值之一 (not one of the allowed values)';
     case 'invalid_format':
       return '格式不正确 (malformed)';

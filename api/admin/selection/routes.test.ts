@@ -146,6 +146,7 @@ describe('a hall round through the API', () => {
     expect(tracker).toMatchObject({ published: 0, total: 1, byArea: [{ county: 'linqing', published: 0, total: 1 }] });
     expect(tracker.firms[0].checks).toEqual({ scenesWithoutHotspots: 0, brokenLinks: 0, contactFilled: true });
     expect((await b.call('POST', `/admin/rounds/${round.id}/tracker/reminders`)).json.queued).toBe(1);
+    for (const path of ['tracker', 'drift', 'objections']) expect((await b.call('GET', `/admin/rounds/999999/${path}`)).status, path).toBe(404);
     expect((await b.call('POST', `/admin/rounds/${round.id}/tracker/reminders`)).json.queued).toBe(0);
     await ctx.db.update(halls).set({ status: 'published' }).where(eq(halls.id, hall!.id));
     tracker = (await b.call('GET', `/admin/rounds/${round.id}/tracker`)).json;

@@ -121,11 +121,13 @@ export function selectionRoutes(ctx: AppContext) {
     })
     .get('/rounds/:id/drift', async (c) => {
       requireStaff(c, CITY);
-      return c.json({ items: await roundDrift(ctx.db, idOf(c)) });
+      const round = await getRound(ctx.db, idOf(c)); // 404 for a round that does not exist
+      return c.json({ items: await roundDrift(ctx.db, round.id) });
     })
     .get('/rounds/:id/objections', async (c) => {
       requireStaff(c, CITY);
-      return c.json({ items: await objectionsOf(ctx.db, idOf(c)) });
+      const round = await getRound(ctx.db, idOf(c));
+      return c.json({ items: await objectionsOf(ctx.db, round.id) });
     })
     .patch('/objections/:id', validate('json', objectionHandle), async (c) => {
       const actor = requireStaff(c, CITY);
@@ -133,11 +135,13 @@ export function selectionRoutes(ctx: AppContext) {
     })
     .get('/rounds/:id/tracker', async (c) => {
       const actor = requireStaff(c, ['county', 'bureau', 'admin']);
-      return c.json(await hallTracker(ctx.db, actor, idOf(c)));
+      const round = await getRound(ctx.db, idOf(c));
+      return c.json(await hallTracker(ctx.db, actor, round.id));
     })
     .post('/rounds/:id/tracker/reminders', async (c) => {
       const actor = requireStaff(c, CITY);
-      return c.json({ queued: await sendBuildReminders(ctx.db, actor, idOf(c), publicUrl) });
+      const round = await getRound(ctx.db, idOf(c));
+      return c.json({ queued: await sendBuildReminders(ctx.db, actor, round.id, publicUrl) });
     })
     .get('/applications/:id', async (c) => {
       const actor = requireStaff(c, ['county', 'bureau', 'admin']);

@@ -96,14 +96,21 @@ export async function undoBatch(db: Db, actor: Actor, batch: StoredBatch, ip?: s
       }
     }
     // A firm the batch created may since have gathered data of its own (a year, a title, a hall, a user …) without
-    // its own version moving; deleting it would cascade that away. Every such write leaves an audit row.
+    // its own version moving; deleting it would cascade that away. Every such write leaves an audit row — except
+    // what a later batch wrote and has since undone (its writes and its undo both carry that batch's id).
     const touched = new Set<number>();
     const createdFirms = changes.filter((c) => c.entity === 'enterprise' && c.op === 'create').map((c) => c.entityId);
     for (const group of chunks(createdFirms, READ_CHUNK)) {
       const rows = await tx
         .selectDistinct({ id: auditLog.enterpriseId })
         .from(auditLog)
-        .where(and(inArray(auditLog.enterpriseId, group), sql`coalesce(json_extract(${auditLog.detail}, '$.importBatchId'), 0) != ${batch.id}`));
+        .where(
+          and(
+            inArray(auditLog.enterpriseId, group),
+            sql`coalesce(json_extract(${auditLog.detail}, '$.importBatchId'), 0) != ${batch.id}`,
+            sql`coalesce(json_extract(${auditLog.detail}, '$.importBatchId'), 0) NOT IN (SELECT ${importBatches.id} FROM ${importBatches} WHERE ${importBatches.status} = 'undone')`,
+          ),
+        );
       for (const r of rows) if (r.id !== null) touched.add(r.id);
     }
     const stale = changes

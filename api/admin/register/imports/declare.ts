@@ -100,6 +100,11 @@ export interface KindSpec<Options = Record<string, unknown>> {
   options: z.ZodType<Options>;
   /** Key of a row that must be unique in the file, and the column to report a duplicate at. */
   identity(values: Record<string, unknown>, options: Options): { key: string; column: string } | null;
+  /**
+   * Key of the register record a decided create/update row writes — the firm, and for yearly data its year — so
+   * two rows naming one record differently (one by credit code, one by name) are caught before commit; null: none.
+   */
+  recordKey(row: PlanRow, options: Options): string | null;
   /** Loads from the register what deciding these rows needs (in bulk: one pass, not a query per row). */
   prepare(db: DbLike, actor: Actor, rows: ParsedRow[], options: Options): Promise<RowPlanner>;
   /**

@@ -201,6 +201,38 @@ describe('spreadsheet import: commit and undo', () => {
     expect(await ctx.db.select().from(enterpriseYears).where(eq(enterpriseYears.enterpriseId, firm!.id))).toHaveLength(1);
   });
 
+  it('catches two rows writing one record, one naming the firm by credit code and one by name, before commit', async () => {
+    await makeEnterprise(ctx.db, { creditCode: code(27), name: '同一企业测试有限公司', county: 'linqing' });
+    const titles = await bureau.upload(
+      'titles',
+      await xlsx([['序号', '统一社会信用代码', '企业名称', '所在县区'], [1, null, '同一企业测试有限公司', '临清市'], [2, code(27), null, null]]),
+      { tier: 'srdi', level: 'provincial', year: '2025' },
+    );
+    expect(titles.json.summary).toMatchObject({ create: 1, error: 1 });
+    expect(titles.json.errors).toMatchObject([{ row: 3, column: '统一社会信用代码', message: '与第 2 行是同一条记录（同一家企业）' }]);
+    expect((await bureau.client.call('POST', `/admin/imports/${titles.json.id}/commit`)).status).toBe(409);
+
+    const head = ['统一社会信用代码', '企业名称', '所在县区', '年度', '营业收入（万元）'];
+    const years = await bureau.upload('yearly', await xlsx([head, [code(27), null, null, 2024, 100], [null, '同一企业测试有限公司', '临清市', 2024, 200]]));
+    expect(years.json.errors).toMatchObject([{ row: 3, column: '企业名称', messageEn: 'Writes the same record as row 2 (the same firm)' }]);
+
+    const twins = await bureau.upload('enterprises', await xlsx([FIRM_HEAD.slice(0, 5), [code(28), '双胞胎测试有限公司', '莘县', '钢管', '小型'], [code(29), '双胞胎测试有限公司', '莘县', '钢管', '小型']]));
+    expect(twins.json.errors).toMatchObject([{ row: 3, column: '统一社会信用代码' }]);
+  });
+
+  it('undoes batches in reverse order: a firm import after the title import that matched its firm was undone', async () => {
+    const firms = await bureau.upload('enterprises', await xlsx([FIRM_HEAD.slice(0, 5), [code(26), '撤销顺序测试有限公司', '莘县', '钢管', '小型']]));
+    expect((await bureau.client.call('POST', `/admin/imports/${firms.json.id}/commit`)).status).toBe(200);
+    const titles = await bureau.upload('titles', await xlsx([['序号', '企业名称', '所在县区', '主导产品'], [1, '撤销顺序测试有限公司', '莘县', '无缝钢管']]), { tier: 'srdi', level: 'provincial', year: '2025' });
+    expect(titles.json.summary).toMatchObject({ create: 1 });
+    expect((await bureau.client.call('POST', `/admin/imports/${titles.json.id}/commit`)).status).toBe(200);
+    // While the title stands, the firm has data of its own: its creation cannot be undone.
+    expect((await bureau.client.call('DELETE', `/admin/imports/${firms.json.id}`)).status).toBe(409);
+    expect((await bureau.client.call('DELETE', `/admin/imports/${titles.json.id}`)).status).toBe(200);
+    expect((await bureau.client.call('DELETE', `/admin/imports/${firms.json.id}`)).status).toBe(200);
+    expect(await ctx.db.select().from(enterprises).where(eq(enterprises.creditCode, code(26)))).toEqual([]);
+  });
+
   it('refuses a commit when the register changed since validation, writing nothing', async () => {
     const firm = await makeEnterprise(ctx.db, { creditCode: code(30), county: 'donge' });
     const batch = await bureau.upload('enterprises', await xlsx([FIRM_HEAD.slice(0, 5), [code(30), '改名有限公司', '东阿县', '轴承', '小型'], [code(31), '另一家有限公司', '东阿县', '轴承', '小型']]));

@@ -149,8 +149,34 @@ export async function validateSheet(db: DbLike, actor: Actor, spec: KindSpec<any
     plan.errors.push(...errors);
     plan.rows.push(target);
   }
+  // Two rows writing one record (one naming the firm by code, the other by name): the later one is an error.
+  const written = new Map<string, number>();
+  for (const target of plan.rows) {
+    const first = sameRecordAs(spec, plan, target, written);
+    if (first === undefined) continue;
+    target.action = 'error';
+    plan.errors.push(rowError(target.row, at(target.row, spec.identity(target.values, options)?.column ?? 'name'), sameRecordMessage(first)));
+  }
   plan.errors.sort((a, b) => a.row - b.row);
   return plan;
+}
+
+const sameRecordMessage = (first: number): Message => ({ zh: `与第 ${first} 行是同一条记录（同一家企业）`, en: `Writes the same record as row ${first} (the same firm)` });
+
+/**
+ * The earlier row writing the same register record as `target` (kind's recordKey), if any; with `seen`, records
+ * `target`'s key when it is the first. Only create and update rows write.
+ */
+function sameRecordAs(spec: KindSpec<any>, plan: Plan, target: PlanRow, seen?: Map<string, number>): number | undefined {
+  if (target.action !== 'create' && target.action !== 'update') return undefined;
+  const key = spec.recordKey(target, plan.options);
+  if (key === null) return undefined;
+  if (seen) {
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, target.row);
+    return first;
+  }
+  return plan.rows.find((r) => r !== target && (r.action === 'create' || r.action === 'update') && spec.recordKey(r, plan.options) === key)?.row;
 }
 
 /** Re-decides one unmatched or ambiguous row for the firm a person chose (or marks it skipped when null). */
@@ -163,7 +189,11 @@ export function resolveRow(spec: KindSpec<any>, plan: Plan, planner: RowPlanner,
   }
   const row: ParsedRow = { row: target.row, values: target.values, failed: new Set() };
   const indexOf = new Map(Object.entries(plan.columns).map(([key, heading]) => [key, plan.headings.indexOf(heading)]));
-  const errors = applyDecision(target, planner.decide(row, chosen), (key, message) => rowError(target.row, locate(spec, plan, indexOf, key, target.row), message));
+  const where = (key: string) => locate(spec, plan, indexOf, key, target.row);
+  const errors = applyDecision(target, planner.decide(row, chosen), (key, message) => rowError(target.row, where(key), message));
+  // The firm chosen may be one another row already writes.
+  const other = errors.length === 0 ? sameRecordAs(spec, plan, target) : undefined;
+  if (other !== undefined) errors.push(rowError(target.row, where(spec.identity(target.values, plan.options)?.column ?? 'name'), sameRecordMessage(other)));
   if (candidates && !target.candidates) target.candidates = candidates;
   target.resolved = true;
   return errors;

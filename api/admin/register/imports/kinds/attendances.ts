@@ -64,6 +64,8 @@ export const attendancesKind: KindSpec<AttendanceOptions> = {
   identity(values) {
     return typeof values.mobile === 'string' ? { key: values.mobile, column: 'mobile' } : null;
   },
+  // One attendance per person and event: the mobile number is the person, caught by `identity` already.
+  recordKey: () => null,
   async prepare(db, actor, rows, options) {
     const [event] = await db.select({ id: trainingEvents.id }).from(trainingEvents).where(eq(trainingEvents.id, options.eventId));
     if (!event) throw noEvent();

@@ -9,6 +9,7 @@ import { firmCreate, firmFields } from '../../schemas.ts';
 import { slugForCreditCode } from '../../writes.ts';
 import { updateVersioned, changedSince, chunks, insertHistory, insertReturning, READ_CHUNK, type Conflict, type HistoryEntry } from '../bulk.ts';
 import { EXAMPLE_CODE } from './example.ts';
+import { nameKey } from '../names.ts';
 import { area, creditCode, integer, text, vocabulary, yesNo } from '../cells.ts';
 import type { KindSpec, PlanRow, WrittenRow } from '../declare.ts';
 import { FirmIndex } from '../match.ts';
@@ -48,6 +49,8 @@ export const enterprisesKind: KindSpec<Record<string, never>> = {
   required: [['creditCode'], ['name'], ['county']],
   options: z.object({}).strip() as unknown as z.ZodType<Record<string, never>>,
   identity: (values) => (typeof values.creditCode === 'string' ? { key: values.creditCode, column: 'creditCode' } : null),
+  // A new firm by its name too: two rows may not create two firms of one name (the register refuses that as well).
+  recordKey: (row) => (row.action === 'create' ? `name:${nameKey(String(row.values.name ?? ''))}` : row.enterpriseId ? `firm:${row.enterpriseId}` : null),
   async prepare(db, actor) {
     const index = await FirmIndex.load(db, actor);
     return {

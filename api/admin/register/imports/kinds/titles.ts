@@ -104,6 +104,8 @@ export const titlesKind: KindSpec<TitleOptions> = {
     const firm = (values.creditCode as string | undefined) ?? (typeof values.name === 'string' ? `${values.county ?? ''}/${values.name}` : undefined);
     return firm ? { key: `${firm}/${t.tier}/${t.level}/${t.year}`, column: values.creditCode ? 'creditCode' : 'name' } : null;
   },
+  // Every row of a sheet is the same title (the upload's tier, level and year): one row per firm.
+  recordKey: (row) => (row.enterpriseId ? `firm:${row.enterpriseId}` : null),
   async prepare(db, actor, rows, options) {
     const index = await FirmIndex.load(db, actor);
     const years = [...new Set(rows.map((r) => titleOf(r.values, options).year).filter((y): y is number => typeof y === 'number'))];

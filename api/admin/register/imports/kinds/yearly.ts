@@ -55,6 +55,7 @@ export const yearlyKind: KindSpec<Record<string, never>> = {
     if (!firm || typeof values.fiscalYear !== 'number') return null;
     return { key: `${firm}/${values.fiscalYear}`, column: values.creditCode ? 'creditCode' : 'name' };
   },
+  recordKey: (row) => (row.enterpriseId ? `firm:${row.enterpriseId}/${row.values.fiscalYear}` : null),
   async prepare(db, actor, rows) {
     const index = await FirmIndex.load(db, actor);
     const fiscalYears = [...new Set(rows.map((r) => r.values.fiscalYear).filter((y): y is number => typeof y === 'number'))];
