@@ -209,15 +209,15 @@ describe('spreadsheet import: commit and undo', () => {
       { tier: 'srdi', level: 'provincial', year: '2025' },
     );
     expect(titles.json.summary).toMatchObject({ create: 1, error: 1 });
-    expect(titles.json.errors).toMatchObject([{ row: 3, column: '统一社会信用代码', message: '与第 2 行是同一条记录（同一家企业）' }]);
+    expect(titles.json.errors).toMatchObject([{ row: 3, column: '统一社会信用代码', message: '与第 2 行是同一家企业的同一条记录' }]);
     expect((await bureau.client.call('POST', `/admin/imports/${titles.json.id}/commit`)).status).toBe(409);
 
     const head = ['统一社会信用代码', '企业名称', '所在县区', '年度', '营业收入（万元）'];
     const years = await bureau.upload('yearly', await xlsx([head, [code(27), null, null, 2024, 100], [null, '同一企业测试有限公司', '临清市', 2024, 200]]));
-    expect(years.json.errors).toMatchObject([{ row: 3, column: '企业名称', messageEn: 'Writes the same record as row 2 (the same firm)' }]);
+    expect(years.json.errors).toMatchObject([{ row: 3, column: '企业名称', messageEn: "The same firm's record as row 2" }]);
 
     const twins = await bureau.upload('enterprises', await xlsx([FIRM_HEAD.slice(0, 5), [code(28), '双胞胎测试有限公司', '莘县', '钢管', '小型'], [code(29), '双胞胎测试有限公司', '莘县', '钢管', '小型']]));
-    expect(twins.json.errors).toMatchObject([{ row: 3, column: '统一社会信用代码' }]);
+    expect(twins.json.errors).toMatchObject([{ row: 3, column: '统一社会信用代码', message: '与第 2 行是同名的新企业' }]);
   });
 
   it('undoes batches in reverse order: a firm import after the title import that matched its firm was undone', async () => {

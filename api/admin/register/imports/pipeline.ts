@@ -153,7 +153,7 @@ export async function validateSheet(db: DbLike, actor: Actor, spec: KindSpec<any
   const written = new Map<string, number>();
   for (const target of plan.rows) {
     const first = sameRecordAs(spec, plan, target, written);
-    if (first === undefined) continue;
+    if (!first) continue;
     target.action = 'error';
     plan.errors.push(rowError(target.row, at(target.row, spec.identity(target.values, options)?.column ?? 'name'), sameRecordMessage(first)));
   }
@@ -161,22 +161,25 @@ export async function validateSheet(db: DbLike, actor: Actor, spec: KindSpec<any
   return plan;
 }
 
-const sameRecordMessage = (first: number): Message => ({ zh: `与第 ${first} 行是同一条记录（同一家企业）`, en: `Writes the same record as row ${first} (the same firm)` });
+/** What a row writing the same record as an earlier one is told: a new firm's name (key `name:…`), or the same firm's record. */
+function sameRecordMessage({ row, key }: { row: number; key: string }): Message {
+  return key.startsWith('name:')
+    ? { zh: `与第 ${row} 行是同名的新企业`, en: `A new firm of the same name as row ${row}` }
+    : { zh: `与第 ${row} 行是同一家企业的同一条记录`, en: `The same firm's record as row ${row}` };
+}
 
 /**
- * The earlier row writing the same register record as `target` (kind's recordKey), if any; with `seen`, records
- * `target`'s key when it is the first. Only create and update rows write.
+ * The earlier row writing the same register record as `target` (kind's recordKey) and that key, if any; with
+ * `seen`, records `target`'s key when it is the first. Only create and update rows write.
  */
-function sameRecordAs(spec: KindSpec<any>, plan: Plan, target: PlanRow, seen?: Map<string, number>): number | undefined {
+function sameRecordAs(spec: KindSpec<any>, plan: Plan, target: PlanRow, seen?: Map<string, number>): { row: number; key: string } | undefined {
   if (target.action !== 'create' && target.action !== 'update') return undefined;
   const key = spec.recordKey(target, plan.options);
   if (key === null) return undefined;
-  if (seen) {
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, target.row);
-    return first;
-  }
-  return plan.rows.find((r) => r !== target && (r.action === 'create' || r.action === 'update') && spec.recordKey(r, plan.options) === key)?.row;
+  const writes = (r: PlanRow) => r !== target && (r.action === 'create' || r.action === 'update') && spec.recordKey(r, plan.options) === key;
+  const row = seen ? seen.get(key) : plan.rows.find(writes)?.row;
+  if (seen && row === undefined) seen.set(key, target.row);
+  return row === undefined ? undefined : { row, key };
 }
 
 /** Re-decides one unmatched or ambiguous row for the firm a person chose (or marks it skipped when null). */
@@ -193,7 +196,7 @@ export function resolveRow(spec: KindSpec<any>, plan: Plan, planner: RowPlanner,
   const errors = applyDecision(target, planner.decide(row, chosen), (key, message) => rowError(target.row, where(key), message));
   // The firm chosen may be one another row already writes.
   const other = errors.length === 0 ? sameRecordAs(spec, plan, target) : undefined;
-  if (other !== undefined) errors.push(rowError(target.row, where(spec.identity(target.values, plan.options)?.column ?? 'name'), sameRecordMessage(other)));
+  if (other) errors.push(rowError(target.row, where(spec.identity(target.values, plan.options)?.column ?? 'name'), sameRecordMessage(other)));
   if (candidates && !target.candidates) target.candidates = candidates;
   target.resolved = true;
   return errors;
