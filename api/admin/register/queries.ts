@@ -60,7 +60,8 @@ async function registerWhere(db: DbLike, actor: Actor, query: RegisterQuery, tod
   const titleFilter = (): SQL | undefined => {
     switch (query.title) {
       case undefined:
-        return query.tier || query.level ? titleOf(currentTitleSql(today)) : undefined;
+        // 称号状态 "全部": firms with a title of that tier or level in any status (current, expired or revoked).
+        return query.tier || query.level ? titleOf(sql`1 = 1`) : undefined;
       case 'current':
         return titleOf(currentTitleSql(today));
       case 'expired':

@@ -187,6 +187,23 @@ describe('register filters', () => {
   });
 });
 
+describe('title filters', () => {
+  it('称号状态 "全部" is every firm with such a title in any status; each status narrows it', async () => {
+    const current = await makeEnterprise(ctx.db, { name: '甲有效称号企业有限公司' });
+    const expired = await makeEnterprise(ctx.db, { name: '乙到期称号企业有限公司' });
+    await makeEnterprise(ctx.db, { name: '丙无称号企业有限公司' });
+    await ctx.db.insert(tierRecognitions).values([
+      { enterpriseId: current.id, tier: 'srdi', level: 'provincial', year: lastYear, validTo: `${lastYear + 3}-12-31`, verified: true },
+      { enterpriseId: expired.id, tier: 'srdi', level: 'provincial', year: 2019, validTo: '2022-12-31', verified: true },
+    ]);
+    const bureau = await signIn('bureau');
+    const names = async (q: string) => ((await bureau.call('GET', `/admin/enterprises?${q}`)).json.items as { name: string }[]).map((i) => i.name).sort();
+    expect(await names('tier=srdi')).toEqual(['乙到期称号企业有限公司', '甲有效称号企业有限公司']);
+    expect(await names('tier=srdi&title=current')).toEqual(['甲有效称号企业有限公司']);
+    expect(await names('tier=srdi&title=expired')).toEqual(['乙到期称号企业有限公司']);
+  });
+});
+
 describe('sorting', () => {
   it('sorts by name in pinyin order (both directions), keys renewed when a firm is renamed', async () => {
     const names = ['中通轴承有限公司', '丁字机械有限公司', '阿里食品有限公司', '梁山专用车有限公司', '安顺化工有限公司'];
