@@ -38,7 +38,7 @@ export function designationIndicator(code: string, tier: Tier, levels: readonly 
     drillKind: 'firms',
     names: { zh: `新增${zh}`, en: `New ${en}` },
     rule: {
-      zh: `规划期内新认定的${zh}企业数：按称号台账的认定年度，计入级别：${levelsZh}；每家企业每个称号只计一次（首次认定）；规划期前已认定的不计；已撤销的不计，已到期的仍计入。`,
+      zh: `规划期内新认定的${zh.replace(/企业$/, '')}企业数：按称号台账的认定年度，计入级别：${levelsZh}；每家企业每个称号只计一次（首次认定）；规划期前已认定的不计；已撤销的不计，已到期的仍计入。`,
       en: `Firms newly designated ${en} within the plan's years, by the ledger's designation year, levels counted: ${levelsEn}; each firm once per title (first designation); firms designated before the plan do not count; revoked titles are excluded, expired ones still count.`,
     },
     rows: (db) => firstDesignations(db, tier, levels),
