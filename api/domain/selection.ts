@@ -39,6 +39,9 @@ export const APPLICATION_STATES = [
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
+/** States still waiting for the county, the city or the experts: a round cannot go to 公示 while any remain. */
+export const UNDECIDED_STATES: ApplicationState[] = ['submitted', 'returned', 'city_review', 'expert_review'];
+
 /** Where an application came from: the firm applied in the portal, or staff nominated it from the register. */
 export const APPLICATION_ORIGINS = ['applied', 'nominated'] as const;
 export type ApplicationOrigin = (typeof APPLICATION_ORIGINS)[number];

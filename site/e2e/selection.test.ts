@@ -133,7 +133,7 @@ describe('the yearly selection in Chromium', () => {
       }
 
       // 5. Ranked within the quota → proposed → the public notice (its five working days already over).
-      expect((await bureau('POST', `/admin/rounds/${roundId}/propose`)).json).toEqual({ proposed: 1, notSelected: 0 });
+      expect((await bureau('POST', `/admin/rounds/${roundId}/propose`)).json).toEqual({ proposed: 1, notSelected: 0, waiting: 0 });
       const round = (await bureau('GET', `/admin/rounds/${roundId}`)).json.round;
       expect((await bureau('PATCH', `/admin/rounds/${roundId}`, { version: round.version, timeline: { ...round.timeline, noticeFrom: '2026-06-01' } })).status).toBe(200);
       expect((await bureau('POST', `/admin/applications/${app!.id}/transitions`, { to: 'notice' })).status).toBe(200);

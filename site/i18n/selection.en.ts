@@ -37,7 +37,7 @@ export const selectionEn: SelectionStrings = {
     drawDone: 'Experts drawn for {drawn} applications; {short} short of experts',
     decide: 'Notice over: confirm the whole list',
     propose: 'Make the proposed list from the ranking',
-    proposeDone: '{proposed} proposed, {notSelected} not selected',
+    proposeDone: '{proposed} proposed, {notSelected} not selected; {waiting} not yet decided were left out and must be decided before the notice',
     advance: (to: string) => `Move to “${to}”`,
     drift: 'Reviewer drift (distance from the peers on the same applications)',
     expert: 'Expert',

@@ -35,7 +35,7 @@ export const selectionZh = {
     drawDone: '已为 {drawn} 件申报抽取专家；{short} 件可抽专家不足',
     decide: '公示期满：确认全部公示名单',
     propose: '按排名生成拟入选名单',
-    proposeDone: '拟入选 {proposed} 家，未入选 {notSelected} 家',
+    proposeDone: '拟入选 {proposed} 家，未入选 {notSelected} 家；尚未评定的 {waiting} 份未列入，须评定后才能进入公示',
     advance: (to: string) => `进入“${to}”阶段`,
     drift: '评审偏差（与同组专家平均分之差）',
     expert: '专家',

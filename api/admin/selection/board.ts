@@ -1,7 +1,8 @@
 /** The round's board for the bureau: ranking within quotas, reviewer drift, and turning the ranking into the proposed list. */
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db, DbLike } from '../../db/client.ts';
 import { enterprises, experts, selectionApplications, selectionReviews, type SelectionRound } from '../../db/schema/index.ts';
+import { UNDECIDED_STATES } from '../../domain/selection.ts';
 import { rankWithinQuota } from './ranking.ts';
 import { reviewerDrift } from './scoring.ts';
 import { transitionApplication, type Actor } from './transitions.ts';
@@ -55,6 +56,7 @@ export async function roundDrift(db: DbLike, roundId: number) {
 /**
  * Applies the ranking: every scored application in 专家评审 moves to 拟入选 when within the quota, or to 未入选 with
  * the reason (below the quota, area quota full, overridden), through the workflow engine. Unscored ones stay.
+ * Returns `{ proposed, notSelected, waiting }` — waiting: applications of the round still undecided afterwards.
  */
 export async function proposeFromRanking(db: Db, ctx: { publicUrl: string }, actor: Actor, round: SelectionRound) {
   const ranked = await rankRound(db, round);
@@ -70,7 +72,12 @@ export async function proposeFromRanking(db: Db, ctx: { publicUrl: string }, act
       left += 1;
     }
   }
-  return { proposed, notSelected: left };
+  // Said back, so the board can tell: these were left out and wait (the round cannot go to 公示 until they are decided).
+  const [waiting] = await db
+    .select({ n: count() })
+    .from(selectionApplications)
+    .where(and(eq(selectionApplications.roundId, round.id), inArray(selectionApplications.state, UNDECIDED_STATES)));
+  return { proposed, notSelected: left, waiting: waiting?.n ?? 0 };
 }
 
 /**

@@ -1,14 +1,15 @@
 /** Rounds: create, edit (the rubric only before opening: versioned, then frozen), move through phases, list. */
-import { desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbLike } from '../../db/client.ts';
-import { selectionRounds, type SelectionRound } from '../../db/schema/index.ts';
+import { selectionApplications, selectionRounds, type SelectionRound } from '../../db/schema/index.ts';
 import { COUNTIES, TIER_LEVELS, TIERS } from '../../domain/program.ts';
-import { HALL_RUBRIC, ROUND_KINDS, ROUND_STATES, TITLE_RUBRIC, type RoundState } from '../../domain/selection.ts';
+import { HALL_RUBRIC, ROUND_KINDS, ROUND_STATES, TITLE_RUBRIC, UNDECIDED_STATES, type RoundState } from '../../domain/selection.ts';
 import { AppError } from '../../lib/errors.ts';
 import { isoDate, optionalEmail, plainText } from '../../lib/fields.ts';
 import { todayInChina } from '../../lib/dates.ts';
 import { MIN_NOTICE_WORKING_DAYS } from './notice-period.ts';
+import { STATE_LABELS } from './workflow.ts';
 
 
 /** A rubric as the bureau edits it: 1–20 indicators whose weights add up to 100, keys unique. */
@@ -93,12 +94,32 @@ const NEXT_PHASE: Record<RoundState, RoundState | null> = { draft: 'open', open:
 
 /**
  * Moves a round to its next phase (draft → open freezes the rubric; → notice starts the 公示 today unless a start
- * date was set); 409 `illegal_phase` for any other move.
+ * date was set); 409 `illegal_phase` for any other move, and 409 `round_undecided` (with the count per state) for
+ * → notice while applications still wait for the county, the city or the experts: the 公示 shows the final list.
  */
 export async function advanceRound(db: DbLike, id: number, to: RoundState, now = new Date(), today = todayInChina(now)): Promise<SelectionRound> {
   const round = await getRound(db, id);
   if (NEXT_PHASE[round.state] !== to) {
     throw new AppError(409, 'illegal_phase', { zh: `轮次不能从“${round.state}”进入“${to}”`, en: `A round cannot go from ${round.state} to ${to}` }, { rule: `${round.state} → ${to}` });
+  }
+  if (to === 'notice') {
+    const waiting = await db
+      .select({ state: selectionApplications.state, n: count() })
+      .from(selectionApplications)
+      .where(and(eq(selectionApplications.roundId, id), inArray(selectionApplications.state, UNDECIDED_STATES)))
+      .groupBy(selectionApplications.state);
+    if (waiting.length > 0) {
+      const total = waiting.reduce((sum, w) => sum + w.n, 0);
+      throw new AppError(
+        409,
+        'round_undecided',
+        {
+          zh: `还有 ${total} 份申报尚未评定（${waiting.map((w) => `${STATE_LABELS[w.state].staff.zh} ${w.n}`).join('、')}），请先完成初审、审核和评审并生成拟入选名单，再进入公示`,
+          en: `${total} applications are not decided yet (${waiting.map((w) => `${STATE_LABELS[w.state].staff.en.toLowerCase()}: ${w.n}`).join(', ')}); finish the reviews and make the proposed list before the notice`,
+        },
+        { waiting: Object.fromEntries(waiting.map((w) => [w.state, w.n])) },
+      );
+    }
   }
   const [row] = await db
     .update(selectionRounds)

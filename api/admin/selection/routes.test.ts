@@ -99,6 +99,11 @@ describe('a hall round through the API', () => {
     const drawn = await ctx.db.select().from(selectionReviews).where(eq(selectionReviews.applicationId, appId));
     expect(drawn.map((r) => r.expertId).sort()).toEqual(pool.slice(2).map((p) => p.expert.id).sort());
 
+    // While the application waits for the experts, the round cannot go to 公示.
+    expect((await b.call('POST', `/admin/rounds/${round.id}/phase`, { to: 'review' })).status).toBe(200);
+    const tooEarly = await b.call('POST', `/admin/rounds/${round.id}/phase`, { to: 'notice' });
+    expect([tooEarly.status, tooEarly.json.error?.code, tooEarly.json.error?.details]).toEqual([409, 'round_undecided', { waiting: { expert_review: 1 } }]);
+
     // Blind scoring: an expert sees no peer totals until submitting; the last submission aggregates.
     const totals = [90, 70, 80, 60, 100];
     for (const [i, review] of drawn.entries()) {
@@ -123,11 +128,10 @@ describe('a hall round through the API', () => {
 
     // Ranking → proposed list → notice (from a past Monday, so the five working days are over) → selected.
     expect((await b.call('GET', `/admin/rounds/${round.id}/ranking`)).json.items[0]).toMatchObject({ id: appId, rank: 1, proposed: true });
-    expect((await b.call('POST', `/admin/rounds/${round.id}/propose`)).json).toEqual({ proposed: 1, notSelected: 0 });
+    expect((await b.call('POST', `/admin/rounds/${round.id}/propose`)).json).toEqual({ proposed: 1, notSelected: 0, waiting: 0 });
     const r2 = (await b.call('GET', `/admin/rounds/${round.id}`)).json.round;
     await b.call('PATCH', `/admin/rounds/${round.id}`, { version: r2.version, timeline: { ...r2.timeline, noticeFrom: '2026-06-01' } });
     expect((await b.call('POST', `/admin/applications/${appId}/transitions`, { to: 'notice' })).status).toBe(200);
-    await b.call('POST', `/admin/rounds/${round.id}/phase`, { to: 'review' });
     await b.call('POST', `/admin/rounds/${round.id}/phase`, { to: 'notice' });
     const notice = await apiClient(api).call('GET', '/selection/2026');
     expect(notice.json.items[0]).toMatchObject({ noticeFrom: '2026-06-01', noticeEnd: '2026-06-05', objectionPhone: '0635-8888888', proposed: [expect.objectContaining({ name: '临清测试轴承有限公司' })] });
