@@ -68,6 +68,10 @@ describe('a request from the portal to the firm\'s confirmation', () => {
 
     const routed = await bureau.call('POST', `/admin/requests/${id}/transitions`, { to: 'assigned', note: '请组长跟进', teamId, expertId: expertIds[0] });
     expect(routed.json).toMatchObject({ state: 'assigned', teamId, expertId: expertIds[0] });
+    // The dispatch note stays with staff; the firm sees that the request was assigned.
+    const seenByFirm = (await portal.call('GET', `/portal/enterprises/${firm.id}/requests/${id}`)).json.history;
+    expect(seenByFirm.find((e: { toState: string }) => e.toState === 'assigned')).toMatchObject({ note: '' });
+    expect((await bureau.call('GET', `/admin/requests/${id}`)).json.history.find((e: { toState: string }) => e.toState === 'assigned')).toMatchObject({ note: '请组长跟进' });
     const [mail] = await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.kind, 'request_assigned'));
     expect(mail!.to).toBe(expertUser.email);
 

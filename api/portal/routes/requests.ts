@@ -82,7 +82,13 @@ export function portalRequestRoutes(ctx: AppContext) {
     .get('/:requestId', validate('param', requestParam), async (c) => {
       const { enterpriseId } = portalScope(ctx, c);
       const r = await ownRequest(enterpriseId, c.req.valid('param').requestId);
-      const history = (await requestHistory(ctx.db, r.id)).map(({ actorRole, actorName, ...e }) => ({ ...e, by: actorRole === 'enterprise' ? 'firm' : 'service', actorName: actorRole === 'enterprise' ? actorName : null }));
+      // The bureau's dispatch note (派单/改派 说明, e.g. whom it asked to follow up) is internal: the firm sees the step only.
+      const history = (await requestHistory(ctx.db, r.id)).map(({ actorRole, actorName, ...e }) => ({
+        ...e,
+        note: e.toState === 'assigned' ? '' : e.note,
+        by: actorRole === 'enterprise' ? 'firm' : 'service',
+        actorName: actorRole === 'enterprise' ? actorName : null,
+      }));
       return c.json({
         ...r,
         stateSince: r.stateSince.toISOString(),
