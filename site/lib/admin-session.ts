@@ -33,7 +33,12 @@ export async function adminSession(Astro: AstroGlobal, roles: readonly StaffRole
   }
   const role = auth.user.role;
   if (!(STAFF_ROLES as readonly string[]).includes(role) || !roles.includes(role as StaffRole)) {
-    return new Response(lang === 'en' ? 'This page is for bureau staff only.' : '该页面仅限主管部门工作人员使用。', {
+    // A firm's account, or a staff role this page is not for (e.g. the bureau on the reviewers' task list).
+    const staff = (STAFF_ROLES as readonly string[]).includes(role);
+    const text = staff
+      ? { zh: '您当前的角色不能使用该页面。', en: 'This page is not open to your role.' }
+      : { zh: '该页面仅限主管部门工作人员使用。', en: 'This page is for bureau staff only.' };
+    return new Response(lang === 'en' ? text.en : text.zh, {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
