@@ -61,8 +61,8 @@ export const DEMO_PLANS: DemoPlan[] = [
       halls_published: 600,
       service_teams: 10,
       firms_helped: 600,
-      digital_commissioners: 600,
-      management_exemplars: 600,
+      digital_commissioners: 1000,
+      management_exemplars: 1000,
     },
     splits: {
       new_srdi_city: { dongchangfu: 30, chiping: 22, linqing: 24, yanggu: 16, shenxian: 14, donge: 14, guanxian: 14, gaotang: 14, etdz: 12, hitech: 14, jiangbei: 6 },
