@@ -105,6 +105,8 @@ describe('the bureau’s workspace in Chromium', () => {
     await a.page.getByRole('button', { name: '保存', exact: true }).click();
     await a.page.waitForLoadState('load');
     await expect.poll(() => product(a.page).inputValue()).toBe('高速精密角接触球轴承');
+    // The page reloaded after the save and still says so.
+    await expect.poll(() => a.page.locator('section[aria-labelledby="h-profile"] .status-line').innerText()).toBe('已保存');
 
     await product(b.page).fill('风电主轴轴承');
     await b.page.getByRole('button', { name: '保存', exact: true }).click();

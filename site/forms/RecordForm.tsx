@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, pickLang, type UiLang } from '../portal/api.ts';
 import { Field } from '../portal/Field.tsx';
 
@@ -79,6 +79,14 @@ export function RecordForm({ lang, csrfToken, method, path, fields, initial, ver
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  // A save reloads the page (every figure and the history change); "已保存" is carried across the reload.
+  const savedKey = `record-saved:${method} ${path}`;
+  useEffect(() => {
+    const said = sessionStorage.getItem(savedKey);
+    if (said === null) return;
+    sessionStorage.removeItem(savedKey);
+    setStatus(said);
+  }, [savedKey]);
 
   const changed = () => {
     const out: Record<string, Value> = {};
@@ -105,6 +113,7 @@ export function RecordForm({ lang, csrfToken, method, path, fields, initial, ver
     try {
       const saved = await api<Record<string, Value> & { version?: number }>(method, path, csrfToken, body);
       setConflict(null);
+      sessionStorage.setItem(savedKey, d.saved);
       if (method === 'POST') {
         location.reload();
         return;
