@@ -32,9 +32,12 @@ export function snapshotPdf(snap: ReportSnapshot, lang: 'zh' | 'en', opts: { pub
   return reportPdf(reportDocument(renderReportHtml(snap, lang, opts), title, lang), { title, lang });
 }
 
-/** `attachment` headers for a report PDF named in Chinese (with an ASCII fallback). */
-export function pdfHeaders(snap: ReportSnapshot, version: number | null): Record<string, string> {
+/** `attachment` headers for a report PDF named in its language (with an ASCII fallback). */
+export function pdfHeaders(snap: ReportSnapshot, version: number | null, lang: 'zh' | 'en' = 'zh'): Record<string, string> {
   const ascii = `report-${snap.kind}-${snap.year}${version ? `-v${version}` : '-draft'}.pdf`;
-  const zh = `${reportTitle(snap, 'zh')}${version ? `-第${version}版` : '-草稿'}.pdf`;
-  return { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(zh)}` };
+  const named =
+    lang === 'en'
+      ? `${reportTitle(snap, 'en')}${version ? ` - version ${version}` : ' - draft'}.pdf`
+      : `${reportTitle(snap, 'zh')}${version ? `-第${version}版` : '-草稿'}.pdf`;
+  return { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(named)}` };
 }

@@ -65,6 +65,9 @@ describe('publishing the annual evaluation', () => {
     // Version 1 is still what it was.
     const pdf1 = await client.call('GET', '/admin/reports/2022.pdf?version=1');
     expect(pdf1.status).toBe(200);
+    expect(decodeURIComponent(pdf1.res.headers.get('Content-Disposition')!.split("UTF-8''")[1]!)).toMatch(/-第1版\.pdf$/);
+    const english = await client.call('GET', '/admin/reports/2022.pdf?version=1&lang=en');
+    expect(decodeURIComponent(english.res.headers.get('Content-Disposition')!.split("UTF-8''")[1]!)).toMatch(/^[\x20-\x7e]+ - version 1\.pdf$/);
   });
 
   it('refuses a stale draft save (409) and publishing by a county officer (403)', async () => {

@@ -52,12 +52,12 @@ export function reportRoutes(ctx: AppContext) {
       const year = Number(c.req.param('file').slice(0, 4));
       const q = c.req.valid('query');
       const row = await publishedReport(ctx.db, q.kind, year, q.version);
-      if (row) return c.body(new Uint8Array(await publishedPdf(row, q.lang, false)), 200, pdfHeaders(snapshotOf(row), row.version));
+      if (row) return c.body(new Uint8Array(await publishedPdf(row, q.lang, false)), 200, pdfHeaders(snapshotOf(row), row.version, q.lang));
       if (q.version !== undefined) throw new AppError(404, 'no_report', { zh: '没有该版本的报告', en: 'No such report version' });
       // Nothing published yet: the live draft, marked as a draft on every page.
       const plan = await planFor(ctx, q.kind, year);
       const snap = await buildSnapshot(ctx.db, q.kind, year, plan, (await draftOf(ctx.db, q.kind, year)).sections);
-      return c.body(new Uint8Array(await snapshotPdf(snap, q.lang)), 200, pdfHeaders(snap, null));
+      return c.body(new Uint8Array(await snapshotPdf(snap, q.lang)), 200, pdfHeaders(snap, null, q.lang));
     })
     .get('/:year{[0-9]{4}}', validate('param', yearParam), validate('query', kindQuery), async (c) => {
       requireStaff(c, TARGET_ROLES);

@@ -23,6 +23,6 @@ export function publicReportRoutes(ctx: AppContext) {
       .limit(1);
     if (!row) throw new AppError(404, 'no_report', { zh: `${year} 年度评估报告尚未发布`, en: `The ${year} evaluation has not been published` });
     c.header('Cache-Control', 'public, max-age=300');
-    return c.body(new Uint8Array(await publishedPdf(row, c.req.valid('query').lang, true)), 200, pdfHeaders(snapshotOf(row), row.version));
+    return c.body(new Uint8Array(await publishedPdf(row, c.req.valid('query').lang, true)), 200, pdfHeaders(snapshotOf(row), row.version, c.req.valid('query').lang));
   });
 }
