@@ -91,6 +91,8 @@ describe('a request from the portal to the firm\'s confirmation', () => {
 
     // Confirmation needs a rating; it closes the request and rates the expert.
     expect((await portal.call('POST', `/portal/enterprises/${firm.id}/requests/${id}/transitions`, { to: 'resolved' })).json.error.code).toBe('rating_required');
+    // The form's unchosen select sends an empty rating: asked to choose one.
+    expect((await portal.call('POST', `/portal/enterprises/${firm.id}/requests/${id}/transitions`, { to: 'resolved', rating: '' })).json.error.message).toContain('请选择评分');
     const closed = await portal.call('POST', `/portal/enterprises/${firm.id}/requests/${id}/transitions`, { to: 'resolved', rating: 4, feedback: '换型缩短到 12 分钟' });
     expect(closed.json.state).toBe('resolved');
     const [rated] = await ctx.db.select().from(experts).where(eq(experts.id, expertIds[0]!));

@@ -32,7 +32,8 @@ const firmTransition = z
   .object({
     to: z.enum(['resolved', 'in_service', 'withdrawn']),
     note: emptyText(2000),
-    rating: z.coerce.number().int().min(1).max(5).optional(),
+    // An unchosen rating arrives as '' (0): say what to do, not "at least 1".
+    rating: z.coerce.number().int().min(1, '请选择评分 (choose a rating)').max(5).optional(),
     feedback: plainText(2000).nullable().optional(),
     version: z.number().int().min(1).optional(),
   })
