@@ -57,6 +57,21 @@ describe('edits: versions, conflicts and history', () => {
     expect(restore.json.mainProduct).toBe('深沟球轴承');
   });
 
+  it('restores an older figure of a fiscal year from the history, itself a change with history', async () => {
+    const firm = await makeEnterprise(ctx.db);
+    const staff = await signIn('bureau');
+    expect((await staff.call('PUT', `/admin/enterprises/${firm.id}/years/${lastYear}`, { revenue: 5852.1 })).status).toBe(200);
+    const first = (await staff.call('GET', `/admin/enterprises/${firm.id}`)).json;
+    const version = first.years.find((y: { fiscalYear: number }) => y.fiscalYear === lastYear).version;
+    expect((await staff.call('PUT', `/admin/enterprises/${firm.id}/years/${lastYear}`, { revenue: 5900, version })).status).toBe(200);
+    const history = (await staff.call('GET', `/admin/enterprises/${firm.id}`)).json.history.filter((h: { field: string }) => h.field === 'revenue');
+    expect(history[0]).toMatchObject({ entity: 'year', before: 5852.1, after: 5900 });
+    const restored = await staff.call('POST', `/admin/enterprises/${firm.id}/history/${history[0].auditId}/restore`, { field: 'revenue' });
+    expect([restored.status, restored.json.revenue]).toEqual([200, 5852.1]);
+    const after = (await staff.call('GET', `/admin/enterprises/${firm.id}`)).json.history.filter((h: { field: string }) => h.field === 'revenue');
+    expect(after[0]).toMatchObject({ before: 5900, after: 5852.1 });
+  });
+
   it('records the firm’s own profile edits with their source, so a staff save on the old version conflicts', async () => {
     const firm = await makeEnterprise(ctx.db);
     const staff = await signIn('bureau');

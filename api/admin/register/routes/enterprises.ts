@@ -1,9 +1,9 @@
 import { assertLiaison } from '../../staff/liaisons.ts';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../../context.ts';
-import { enterpriseNotes, enterprises } from '../../../db/schema/index.ts';
+import { enterpriseNotes, enterpriseYears, enterprises } from '../../../db/schema/index.ts';
 import { todayInChina } from '../../../lib/dates.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { idParam, plainText } from '../../../lib/fields.ts';
@@ -175,8 +175,15 @@ export function enterpriseRoutes(ctx: AppContext) {
       const entry = await historyEntry(ctx.db, id, idOf(c, 'auditId'));
       const { field } = c.req.valid('json');
       const change = ((entry.detail ?? {}) as { changes?: Record<string, [unknown, unknown]> }).changes?.[field];
-      if (entry.entity !== 'enterprise' || !change) {
-        throw new AppError(400, 'not_restorable', { zh: '该记录的这一字段无法恢复', en: 'This value cannot be restored' });
+      const notRestorable = () => new AppError(400, 'not_restorable', { zh: '该记录的这一字段无法恢复', en: 'This value cannot be restored' });
+      if (!change || (entry.entity !== 'enterprise' && entry.entity !== 'year')) throw notRestorable();
+      if (entry.entity === 'year') {
+        // A figure of a fiscal year: saved back through the same path as the dossier's year form (rules between figures, sources, history).
+        const [year] = await ctx.db.select().from(enterpriseYears).where(and(eq(enterpriseYears.id, Number(entry.entityId)), eq(enterpriseYears.enterpriseId, id)));
+        const figure = yearSave.safeParse({ [field]: change[0] });
+        if (!year || !figure.success || field === 'version') throw notRestorable();
+        const saved = await ctx.db.transaction((tx) => saveYearIn(tx, actor, id, year.fiscalYear, figure.data, year.version, originOf(c, actor.id)));
+        return c.json(saved);
       }
       const check = firmPatch.safeParse({ [field]: change[0], version: 1 });
       if (!check.success) throw new AppError(400, 'not_restorable', { zh: '该字段的旧值无法恢复', en: 'The old value of this field cannot be restored' });
