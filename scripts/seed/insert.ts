@@ -16,7 +16,7 @@ import {
 import type { DemoFirm } from '../../content/demo/types.ts';
 import { demoAccountEmail, demoCreditCode, demoLedgerFields, demoValidUntil, HOTSPOT_PLACES } from './demo-rows.ts';
 
-/** Cohort years of the demo: firms alternate between the last two selections. */
+/** Cohort years of the demo: firms alternate between the last two completed selections (this year's round is still running). */
 async function cohortIdFor(db: DbLike, year: number): Promise<number> {
   const [row] = await db
     .insert(cohorts)
@@ -68,7 +68,7 @@ export async function insertDemoFirm(
   if (firm.tiers.length > 0) {
     await db.insert(tierRecognitions).values(firm.tiers.map((t) => ({ enterpriseId, ...t, ...demoLedgerFields(t), verified: true })));
   }
-  const year = today.getUTCFullYear() - (n % 2);
+  const year = today.getUTCFullYear() - 1 - (n % 2);
   await db.insert(cohortSelections).values({ cohortId: await cohortIdFor(db, year), enterpriseId });
 
   const productRows = await db
