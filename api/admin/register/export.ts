@@ -18,7 +18,8 @@ export const REGISTER_EXPORT_COLUMNS = [
   '更新时间 Updated',
 ];
 
-const HALL = { draft: '草稿', published: '已发布', suspended: '已停用' } as const;
+/** As the register page says it (site/admin/strings.ts). */
+const HALL = { none: '未建展馆', draft: '草稿', published: '已发布', suspended: '已停用' } as const;
 
 /** One row of text cells per firm, in the columns above. */
 export function registerRows(rows: RegisterRow[]): TableCell[][] {
@@ -29,7 +30,7 @@ export function registerRows(rows: RegisterRow[]): TableCell[][] {
     INDUSTRY_NAMES[r.industry].zh,
     SIZE_CLASS_NAMES[r.sizeClass].zh,
     r.titles.map((t) => `${t.year} ${tierLabel(t.tier, t.level, 'zh')}（${TITLE_STATUS_NAMES[t.status].zh}）`).join('；'),
-    r.hallStatus ? HALL[r.hallStatus] : '',
+    HALL[r.hallStatus ?? 'none'],
     r.revenue === null ? '' : r.revenue,
     r.dataComplete ? '是' : '否',
     r.tags.join('，'),
