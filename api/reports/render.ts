@@ -1,5 +1,6 @@
 import { INDICATOR_SECTIONS, type IndicatorSection } from '../admin/targets/indicators/types.ts';
 import type { TargetProgress } from '../admin/targets/progress.ts';
+import { planLabel } from '../admin/targets/plans.ts';
 import { countiesTable, targetsTable, type FigureTable } from '../admin/targets/tables.ts';
 import type { ReportSnapshot } from '../admin/reports/snapshot.ts';
 import type { ServiceFigures } from '../admin/targets/service-figures.ts';
@@ -47,7 +48,7 @@ export function renderReportHtml(snap: ReportSnapshot, lang: Lang, opts: { publi
   const headline = snap.items.filter((i) => i.section === 'titles' || i.section === 'register');
   const withTargets = snap.items.filter((i) => i.target !== null && i.section === 'titles');
   const out: string[] = [];
-  out.push(`<header class="report-head"><h1>${esc(title)}</h1><p class="report-meta">${esc(s.plan)}：${esc(planName)}（${snap.plan.startYear}–${snap.plan.endYear}）`);
+  out.push(`<header class="report-head"><h1>${esc(title)}</h1><p class="report-meta">${esc(s.plan)}：${esc(planLabel(planName, snap.plan.startYear, snap.plan.endYear))}`);
   out.push(opts.version ? ` · ${esc(s.version(opts.version))} · ${esc(s.published)} ${esc(opts.publishedAt ?? '')}` : ` · ${esc(s.draft)}`);
   out.push(` · ${esc(s.computed)} ${esc(chinaDateTime(snap.computedAt).slice(0, 10))}</p></header>`);
 

@@ -42,3 +42,11 @@ export async function createPlan(db: DbLike, input: z.infer<typeof planInput>): 
 export function planTargetsOf(db: DbLike, planId: number) {
   return db.select().from(planTargets).where(eq(planTargets.planId, planId));
 }
+
+/**
+ * A plan's name with its period, e.g. "培育计划（2024–2026）", unless the name already states it: official names
+ * often end in their years ("…三年行动计划（2021—2023年）"), which would otherwise read twice.
+ */
+export function planLabel(name: string, startYear: number, endYear: number): string {
+  return name.includes(String(startYear)) && name.includes(String(endYear)) ? name : `${name}（${startYear}–${endYear}）`;
+}
