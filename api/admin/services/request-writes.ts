@@ -158,6 +158,10 @@ export async function transitionRequest(db: Db, mover: RequestMover, requestId: 
           .where(and(eq(serviceTeamMembers.teamId, teamId), eq(experts.id, expertId), eq(experts.status, 'active')));
         if (!member) throw new AppError(400, 'expert_not_in_team', { zh: '该专家不在所选服务团或不在库', en: 'The expert is not an active member of that team' });
       }
+      // 改派 to the same team and expert changes nothing and would only add a line to the history.
+      if (current.state === 'assigned' && teamId === current.teamId && expertId === current.expertId) {
+        throw new AppError(409, 'nothing_changed', { zh: '已派给该服务团和专家，无需改派', en: 'Already assigned to that team and expert' });
+      }
     }
     if (input.to === 'resolved' && (input.rating === undefined || input.rating < 1 || input.rating > 5)) {
       throw new AppError(400, 'rating_required', { zh: '请为本次服务评分（1–5 分）', en: 'Rate the service from 1 to 5' });

@@ -68,6 +68,7 @@ describe('a request from the portal to the firm\'s confirmation', () => {
 
     const routed = await bureau.call('POST', `/admin/requests/${id}/transitions`, { to: 'assigned', note: '请组长跟进', teamId, expertId: expertIds[0] });
     expect(routed.json).toMatchObject({ state: 'assigned', teamId, expertId: expertIds[0] });
+    expect((await bureau.call('POST', `/admin/requests/${id}/transitions`, { to: 'assigned', teamId, expertId: expertIds[0] })).json.error.code).toBe('nothing_changed');
     // The dispatch note stays with staff; the firm sees that the request was assigned.
     const seenByFirm = (await portal.call('GET', `/portal/enterprises/${firm.id}/requests/${id}`)).json.history;
     expect(seenByFirm.find((e: { toState: string }) => e.toState === 'assigned')).toMatchObject({ note: '' });
