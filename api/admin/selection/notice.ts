@@ -7,7 +7,8 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbLike } from '../../db/client.ts';
 import { enterprises, halls, selectionApplications, selectionObjections, selectionRounds, users } from '../../db/schema/index.ts';
-import type { County } from '../../domain/program.ts';
+import { nameSortKey } from '../../db/queries/name-sort.ts';
+import { COUNTIES, type County } from '../../domain/program.ts';
 import { AppError } from '../../lib/errors.ts';
 import { idParam, plainText } from '../../lib/fields.ts';
 import { todayInChina } from '../../lib/dates.ts';
@@ -37,7 +38,10 @@ export interface PublicNotice {
   final: NoticeFirm[];
 }
 
-/** The notices of a year's rounds that have reached the 公示 (public); [] when none. Firms in name order within area. */
+/**
+ * The notices of a year's rounds that have reached the 公示 (public); [] when none. Firms by area in the programme's
+ * order of the 11 reporting areas (COUNTIES), then by name in pinyin order.
+ */
 export async function publicNotices(db: DbLike, year: number, today = todayInChina()): Promise<PublicNotice[]> {
   const rounds = await db
     .select()
@@ -52,6 +56,8 @@ export async function publicNotices(db: DbLike, year: number, today = todayInChi
     .leftJoin(halls, eq(halls.enterpriseId, enterprises.id))
     .where(and(inArray(selectionApplications.roundId, rounds.map((r) => r.id)), inArray(selectionApplications.state, ['notice', 'selected', 'recommended', 'title_granted'])))
     .orderBy(asc(enterprises.county), asc(enterprises.name));
+  const keyOf = new Map(firms.map((f) => [f.applicationId, nameSortKey(f.name)]));
+  firms.sort((a, b) => COUNTIES.indexOf(a.county) - COUNTIES.indexOf(b.county) || (keyOf.get(a.applicationId)! < keyOf.get(b.applicationId)! ? -1 : keyOf.get(a.applicationId)! > keyOf.get(b.applicationId)! ? 1 : 0));
   return rounds.map((round) => {
     const end = noticeEnd(round);
     const mine = firms.filter((f) => f.roundId === round.id).map((f) => ({ applicationId: f.applicationId, name: f.name, county: f.county, state: f.state as NoticeFirm['state'], hallSlug: f.hall === 'published' ? f.slug : null }));
