@@ -59,7 +59,7 @@ export function targetRoutes(ctx: AppContext) {
       const plan = await resolvePlan(ctx.db, q.plan, q.year);
       const items = await targetProgress(ctx.db, plan, { year: q.year, county: scopedCounty(user, q.county) });
       const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i);
-      const table = q.table === 'targets' ? targetsTable(items, q.lang, true) : q.table === 'counties' ? countiesTable(items, q.lang) : yearsTable(items, years, q.lang);
+      const table = q.table === 'targets' ? targetsTable(items, q.lang, true) : q.table === 'counties' ? countiesTable(items, q.lang, 0, user.role === 'county' ? user.county : null) : yearsTable(items, years, q.lang);
       const name = `targets-${plan.code}-${q.table}-${todayInChina()}.xlsx`;
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       c.header('Content-Disposition', `attachment; filename="${name}"`);

@@ -31,9 +31,10 @@ export function targetsTable(items: readonly TargetProgress[], lang: Lang, withR
 
 /**
  * Indicators by area (columns) — the comparison of the 11 areas. `suppressBelow` replaces counts from 1 to
- * threshold−1 with "<n" (public pages: small counts in an area could point at single firms).
+ * threshold−1 with "<n" (public pages: small counts in an area could point at single firms). `only`: that area's
+ * row alone (a county officer's figures cover its own area; the others would read as zeros).
  */
-export function countiesTable(items: readonly TargetProgress[], lang: Lang, suppressBelow = 0): FigureTable {
+export function countiesTable(items: readonly TargetProgress[], lang: Lang, suppressBelow = 0, only?: County | null): FigureTable {
   const w = W[lang];
   const cell = (n: number | undefined): TableCell => {
     const v = n ?? 0;
@@ -41,7 +42,7 @@ export function countiesTable(items: readonly TargetProgress[], lang: Lang, supp
   };
   return {
     columns: [w.area, ...items.map((i) => i.name[lang])],
-    rows: COUNTIES.map((c: County) => [COUNTY_NAMES[c][lang], ...items.map((i) => cell(i.byCounty[c]))]),
+    rows: (only ? [only] : COUNTIES).map((c: County) => [COUNTY_NAMES[c][lang], ...items.map((i) => cell(i.byCounty[c]))]),
   };
 }
 
