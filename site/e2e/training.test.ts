@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
@@ -20,16 +20,22 @@ async function hydrated(page: Page, within = 'body'): Promise<void> {
   await page.waitForFunction((sel) => document.querySelectorAll(`${sel} astro-island[ssr]`).length === 0, within, { timeout: 30_000 });
 }
 
+/** A page signed in as the demo bureau account, on `next` (a workspace path). */
+async function bureauPage(next: string, options: { acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent(next)}`);
+  await hydrated(page);
+  await page.getByLabel('邮箱').fill('bureau@demo.qianqi.example');
+  await page.getByLabel('密码').fill('qianqi-demo-2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname === next);
+  return { context, page };
+}
+
 describe('training in Chromium', () => {
   it('imports an attendee list, marks completion, downloads the certificate, and the public check finds it valid', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent('/admin/training')}`);
-    await hydrated(page);
-    await page.getByLabel('邮箱').fill('bureau@demo.qianqi.example');
-    await page.getByLabel('密码').fill('qianqi-demo-2026');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => url.pathname === '/admin/training');
+    const { context, page } = await bureauPage('/admin/training', { acceptDownloads: true });
 
     // A new event, then its attendee list as organisers keep it (another heading set, the mobile with spaces).
     await page.getByText('新建培训活动').click();
@@ -82,14 +88,7 @@ describe('training in Chromium', () => {
   });
 
   it('records an outcome for a firm chosen by typing its name, not its id', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent('/admin/outcomes')}`);
-    await hydrated(page);
-    await page.getByLabel('邮箱').fill('bureau@demo.qianqi.example');
-    await page.getByLabel('密码').fill('qianqi-demo-2026');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => url.pathname === '/admin/outcomes');
+    const { context, page } = await bureauPage('/admin/outcomes');
     await page.getByText('登记成果').click();
     await hydrated(page, 'details.panel');
 
@@ -114,14 +113,7 @@ describe('training in Chromium', () => {
   });
 
   it('has no serious accessibility violations on the training, event, outcomes and verification pages, in both languages', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${baseURL}/portal/login?next=${encodeURIComponent('/admin/training')}`);
-    await hydrated(page);
-    await page.getByLabel('邮箱').fill('bureau@demo.qianqi.example');
-    await page.getByLabel('密码').fill('qianqi-demo-2026');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => url.pathname === '/admin/training');
+    const { context, page } = await bureauPage('/admin/training');
     const event = await page.locator('table.data tbody tr td:first-child a').first().getAttribute('href');
     const paths = ['/admin/training', event!, '/admin/outcomes', '/verify/DEM000000001', '/verify/DEM000000004', '/verify/0000', '/verify'];
     // Opened to type a code: the form alone, no verdict yet.
