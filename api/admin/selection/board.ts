@@ -1,9 +1,9 @@
 /** The round's board for the bureau: ranking within quotas, reviewer drift, and turning the ranking into the proposed list. */
-import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db, DbLike } from '../../db/client.ts';
 import { enterprises, experts, selectionApplications, selectionReviews, type SelectionRound } from '../../db/schema/index.ts';
-import { UNDECIDED_STATES } from '../../domain/selection.ts';
 import { rankWithinQuota } from './ranking.ts';
+import { undecidedApplications } from './rounds.ts';
 import { reviewerDrift } from './scoring.ts';
 import { transitionApplication, type Actor } from './transitions.ts';
 
@@ -73,11 +73,8 @@ export async function proposeFromRanking(db: Db, ctx: { publicUrl: string }, act
     }
   }
   // Said back, so the board can tell: these were left out and wait (the round cannot go to 公示 until they are decided).
-  const [waiting] = await db
-    .select({ n: count() })
-    .from(selectionApplications)
-    .where(and(eq(selectionApplications.roundId, round.id), inArray(selectionApplications.state, UNDECIDED_STATES)));
-  return { proposed, notSelected: left, waiting: waiting?.n ?? 0 };
+  const waiting = (await undecidedApplications(db, round.id)).reduce((sum, w) => sum + w.n, 0);
+  return { proposed, notSelected: left, waiting };
 }
 
 /**

@@ -103,11 +103,7 @@ export async function advanceRound(db: DbLike, id: number, to: RoundState, now =
     throw new AppError(409, 'illegal_phase', { zh: `轮次不能从“${round.state}”进入“${to}”`, en: `A round cannot go from ${round.state} to ${to}` }, { rule: `${round.state} → ${to}` });
   }
   if (to === 'notice') {
-    const waiting = await db
-      .select({ state: selectionApplications.state, n: count() })
-      .from(selectionApplications)
-      .where(and(eq(selectionApplications.roundId, id), inArray(selectionApplications.state, UNDECIDED_STATES)))
-      .groupBy(selectionApplications.state);
+    const waiting = await undecidedApplications(db, id);
     if (waiting.length > 0) {
       const total = waiting.reduce((sum, w) => sum + w.n, 0);
       throw new AppError(
@@ -132,6 +128,15 @@ export async function advanceRound(db: DbLike, id: number, to: RoundState, now =
     .where(eq(selectionRounds.id, id))
     .returning();
   return row!;
+}
+
+/** How many applications of a round still wait for the county, the city or the experts, per state (none: []). */
+export async function undecidedApplications(db: DbLike, roundId: number) {
+  return db
+    .select({ state: selectionApplications.state, n: count() })
+    .from(selectionApplications)
+    .where(and(eq(selectionApplications.roundId, roundId), inArray(selectionApplications.state, UNDECIDED_STATES)))
+    .groupBy(selectionApplications.state);
 }
 
 /** Every round, newest year first: `{ id, year, kind, quota, state, title }`. */
